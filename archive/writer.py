@@ -1,0 +1,142 @@
+"""WARC file lifecycle: name, warcinfo first, `.open` while writing, rollover.
+
+A file is written as `NAME.warc.gz.open` and renamed to `NAME.warc.gz` only
+when closed, so a reader never mistakes a file being written for a finished
+one. Every record is its own gzip member and is flushed when written, so a
+crash loses at most the record being written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from warcio.warcwriter import WARCWriter
+
+from archive.model import Capture, RecordLocation
+from archive.records import CaptureRecords
+
+OPEN_SUFFIX = ".open"
+DEFAULT_MAX_SIZE = 1_000_000_000
+
+
+def safe_host_label(name: str) -> str:
+    """Host name reduced to characters that are safe in a file name."""
+    label = re.sub(r"[^A-Za-z0-9.-]+", "-", name).strip("-.")
+    return label[:63] or "localhost"
+
+
+class _OpenWarc:
+    """One WARC file being written."""
+
+    def __init__(self, path: Path) -> None:
+        self.final_path = path
+        self.open_path = path.with_name(path.name + OPEN_SUFFIX)
+        self.stream: BinaryIO = open(self.open_path, "xb")
+        self.writer = WARCWriter(self.stream, gzip=True, warc_version="1.1")
+
+    @property
+    def name(self) -> str:
+        return self.final_path.name
+
+    def size(self) -> int:
+        return self.stream.tell()
+
+    def write(self, record: Any) -> tuple[int, int]:
+        """Write one record; returns its (offset, length) in the file."""
+        offset = self.stream.tell()
+        self.writer.write_record(record)
+        self.stream.flush()
+        return offset, self.stream.tell() - offset
+
+    def close(self) -> Path:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        os.replace(self.open_path, self.final_path)
+        return self.final_path
+
+
+class RotatingWarcWriter:
+    """Writes captures to `DIR/<prefix>-<UTC timestamp>-<serial>-<host>.warc.gz`.
+
+    A new file is started when the current one has reached `max_size` bytes;
+    a request/response pair is never split across files.
+    """
+
+    def __init__(
+        self,
+        directory: Path,
+        prefix: str = "presswarc",
+        max_size: int = DEFAULT_MAX_SIZE,
+        warcinfo: dict[str, str] | None = None,
+        records: CaptureRecords | None = None,
+        clock: Callable[[], datetime] | None = None,
+        on_close: Callable[[Path], None] | None = None,
+    ) -> None:
+        self.directory = Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.prefix = safe_host_label(prefix)
+        self.max_size = max_size
+        self.warcinfo = dict(warcinfo or {})
+        self.records = records or CaptureRecords()
+        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._on_close = on_close
+        self._host = safe_host_label(socket.gethostname())
+        self._serial = 0
+        self._current: _OpenWarc | None = None
+        self.closed_files: list[Path] = []
+
+    def _next_path(self) -> Path:
+        while True:
+            self._serial += 1
+            stamp = self._clock().strftime("%Y%m%d%H%M%S%f")[:17]
+            name = f"{self.prefix}-{stamp}-{self._serial:05d}-{self._host}.warc.gz"
+            path = self.directory / name
+            if not path.exists() and not path.with_name(name + OPEN_SUFFIX).exists():
+                return path
+
+    def _file_for_next_record(self) -> _OpenWarc:
+        if self._current is not None and self._current.size() >= self.max_size:
+            self._close_current()
+        if self._current is None:
+            self._current = _OpenWarc(self._next_path())
+            info = self.records.warcinfo(self._current.name, self.warcinfo)
+            self._current.write(info)
+        return self._current
+
+    def write_capture(self, capture: Capture) -> RecordLocation:
+        """Archive one exchange as a request + response pair; locate the response."""
+        warc = self._file_for_next_record()
+        response_id = self.records.new_record_id()
+        request_id = self.records.new_record_id()
+        request = self.records.request(capture, request_id, concurrent_to=response_id)
+        response = self.records.response(capture, response_id, concurrent_to=request_id)
+        warc.write(request)
+        offset, length = warc.write(response)
+        return RecordLocation(warc.name, offset, length, response_id)
+
+    def write_record(self, record: Any) -> RecordLocation:
+        """Append a prepared record (conversion, metadata) to the current file."""
+        warc = self._file_for_next_record()
+        offset, length = warc.write(record)
+        record_id = record.rec_headers.get_header("WARC-Record-ID")
+        return RecordLocation(warc.name, offset, length, record_id)
+
+    def _close_current(self) -> None:
+        if self._current is None:
+            return
+        path = self._current.close()
+        self._current = None
+        self.closed_files.append(path)
+        if self._on_close is not None:
+            self._on_close(path)
+
+    def close(self) -> None:
+        """Finish the current file (rename away `.open`)."""
+        self._close_current()

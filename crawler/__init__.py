@@ -1,0 +1,1 @@
+"""Scrapy glue for presswarc: the only package that knows Scrapy and `archive`."""

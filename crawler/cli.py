@@ -1,0 +1,79 @@
+"""`presswarc` command line: thin argparse dispatch, one function per command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from crawler.sources import SourcesError
+
+
+def _setting(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key, value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="presswarc", description="Archive statement republications as WARC.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    crawl = commands.add_parser("crawl", help="crawl URLs or a sources file into WARC files")
+    crawl.add_argument("urls", nargs="*", metavar="URL", help="seed URLs (scope: their origins)")
+    crawl.add_argument("--sources", type=Path, help="TOML file of [[source]] tables")
+    crawl.add_argument("--out", type=Path, required=True, help="output folder")
+    crawl.add_argument("--max-pages", type=int, default=0, help="stop scheduling after N pages (0: no limit)")
+    crawl.add_argument("--max-depth", type=int, default=-1, help="follow links at most N hops from a seed")
+    crawl.add_argument("--warc-max-size", type=int, help="roll over to a new WARC file at this many bytes")
+    crawl.add_argument("--contact-url", help="contact URL in the User-Agent")
+    crawl.add_argument("-s", "--set", type=_setting, action="append", default=[], metavar="KEY=VALUE",
+                       help="any Scrapy or presswarc setting")
+
+    demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
+    demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
+    return parser
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.crawl import run_crawl
+
+    if not args.urls and not args.sources:
+        print("presswarc crawl: give seed URLs or --sources FILE", file=sys.stderr)
+        return 2
+    overrides: dict[str, Any] = dict(args.set)
+    if args.warc_max_size:
+        overrides["ARCHIVE_WARC_MAX_SIZE"] = args.warc_max_size
+    if args.contact_url:
+        overrides["PRESSWARC_CONTACT_URL"] = args.contact_url
+    try:
+        run_crawl(args.out, urls=args.urls, sources=args.sources, max_pages=args.max_pages,
+                  max_depth=args.max_depth, overrides=overrides)
+    except SourcesError as exc:
+        print(f"presswarc crawl: {exc}", file=sys.stderr)
+        return 2
+    print(f"WARC files: {args.out / 'warc'}\ncrawl log: {args.out / 'crawl.log'}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from crawler.demo.run import run_demo
+
+    warc_dir = run_demo(args.out)
+    print(f"Demo crawl finished.\nWARC files: {warc_dir}\ncrawl log:  {args.out / 'crawl.log'}\n"
+          f"stats:      {args.out / 'stats.json'}")
+    return 0
+
+
+COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return COMMANDS[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""presswarc's Scrapy project settings: polite defaults and our components.
+
+Our own keys are prefixed (ARCHIVE_*, PRESSWARC_*), the way Scrapy prefixes
+HTTPCACHE_* and FEED_*. Command-line options override these with Scrapy's
+priorities, so nothing here reads the environment.
+"""
+
+BOT_NAME = "presswarc"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# The User-Agent is "presswarc/VERSION (+PRESSWARC_CONTACT_URL)", set by the add-on.
+PRESSWARC_CONTACT_URL = "https://github.com/presswarc/presswarc"
+ADDONS = {"crawler.addon.PresswarcAddon": 0}
+
+# Politeness.
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+TELNETCONSOLE_ENABLED = False
+COOKIES_ENABLED = False
+REDIRECT_MAX_TIMES = 10
+RETRY_TIMES = 2
+
+# Breadth-first, so a page budget covers the shallow pages first.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+# Archiving at the downloader edge (after every built-in middleware).
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.recorder.WarcRecorderMiddleware": 950,
+}
+ARCHIVE_DIR = ""
+ARCHIVE_WARC_PREFIX = "presswarc"
+ARCHIVE_WARC_MAX_SIZE = 1_000_000_000
+
+LOG_LEVEL = "INFO"

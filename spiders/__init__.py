@@ -1,0 +1,1 @@
+"""presswarc spiders: thin routers over sources data."""
