@@ -7,7 +7,7 @@ crash keeps every line written before it.
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -32,7 +32,7 @@ class CrawlLog:
         **extra: Any,
     ) -> None:
         line = {
-            "ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            "ts": datetime.now(UTC).isoformat(timespec="milliseconds"),
             "url": url,
             "status": status,
             "size": size,

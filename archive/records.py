@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,7 +27,7 @@ FRAMING_HEADERS = frozenset({"transfer-encoding"})
 
 def warc_date(moment: datetime) -> str:
     """WARC 1.1 date with microseconds, always UTC."""
-    utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
     return str(datetime_to_iso_date(utc, use_micros=True))
 
 

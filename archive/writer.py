@@ -12,7 +12,7 @@ import os
 import re
 import socket
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -85,7 +85,7 @@ class RotatingWarcWriter:
         self.max_size = max_size
         self.warcinfo = dict(warcinfo or {})
         self.records = records or CaptureRecords()
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._on_close = on_close
         self._host = safe_host_label(socket.gethostname())
         self._serial = 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from scrapy import Request
 from scrapy.http import Response
@@ -39,7 +39,7 @@ def capture_from_scrapy(
         truncated = "unspecified"
     return Capture(
         url=response.url,
-        fetched_at=fetched_at or datetime.now(timezone.utc),
+        fetched_at=fetched_at or datetime.now(UTC),
         status=response.status,
         response_headers=header_pairs(response.headers),
         body=response.body,

@@ -18,7 +18,9 @@ def _setting(text: str) -> tuple[str, str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="presswarc", description="Archive statement republications as WARC.")
+    parser = argparse.ArgumentParser(
+        prog="presswarc", description="Archive statement republications as WARC."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     crawl = commands.add_parser("crawl", help="crawl URLs or a sources file into WARC files")
@@ -29,8 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-depth", type=int, default=-1, help="follow links at most N hops from a seed")
     crawl.add_argument("--warc-max-size", type=int, help="roll over to a new WARC file at this many bytes")
     crawl.add_argument("--contact-url", help="contact URL in the User-Agent")
-    crawl.add_argument("-s", "--set", type=_setting, action="append", default=[], metavar="KEY=VALUE",
-                       help="any Scrapy or presswarc setting")
+    crawl.add_argument(
+        "-s",
+        "--set",
+        type=_setting,
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="any Scrapy or presswarc setting",
+    )
 
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
     demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
@@ -49,8 +58,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if args.contact_url:
         overrides["PRESSWARC_CONTACT_URL"] = args.contact_url
     try:
-        run_crawl(args.out, urls=args.urls, sources=args.sources, max_pages=args.max_pages,
-                  max_depth=args.max_depth, overrides=overrides)
+        run_crawl(
+            args.out,
+            urls=args.urls,
+            sources=args.sources,
+            max_pages=args.max_pages,
+            max_depth=args.max_depth,
+            overrides=overrides,
+        )
     except SourcesError as exc:
         print(f"presswarc crawl: {exc}", file=sys.stderr)
         return 2
@@ -62,8 +77,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.demo.run import run_demo
 
     warc_dir = run_demo(args.out)
-    print(f"Demo crawl finished.\nWARC files: {warc_dir}\ncrawl log:  {args.out / 'crawl.log'}\n"
-          f"stats:      {args.out / 'stats.json'}")
+    print(
+        f"Demo crawl finished.\nWARC files: {warc_dir}\ncrawl log:  {args.out / 'crawl.log'}\n"
+        f"stats:      {args.out / 'stats.json'}"
+    )
     return 0
 
 

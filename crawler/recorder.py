@@ -16,7 +16,7 @@ from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 from archive import CrawlLog, RotatingWarcWriter
@@ -113,7 +113,8 @@ class WarcRecorderMiddleware:
 
     def process_exception(self, request: Request, exception: Exception, spider: Spider) -> None:
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
-        self.log.write(request.url, "failed", reason=reason[:500], method=request.method)
+        outcome = "refused" if isinstance(exception, IgnoreRequest) else "failed"
+        self.log.write(request.url, outcome, reason=reason[:500], method=request.method)
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"presswarc/failed/{type(exception).__name__}")
 

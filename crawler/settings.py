@@ -28,6 +28,15 @@ COOKIES_ENABLED = False
 REDIRECT_MAX_TIMES = 10
 RETRY_TIMES = 2
 
+# Ask only for the content-codings that warcio and pywb decode out of the box:
+# with Google's brotli installed (Scrapy needs it), warcio cannot read `br`
+# bodies (webrecorder/warcio#73). A server that sends br anyway is still archived.
+DEFAULT_REQUEST_HEADERS = {
+    "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    "Accept-Language": "en",
+    "Accept-Encoding": "gzip, deflate",
+}
+
 # Breadth-first, so a page budget covers the shallow pages first.
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
