@@ -91,7 +91,7 @@ class WarcRecorderMiddleware:
     def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
         return cls(crawler)
 
-    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+    def process_response(self, request: Request, response: Response) -> Response:
         capture = capture_from_scrapy(request, response)
         location = self.writer.write_capture(capture)
         request.meta[META_KEY] = location
@@ -111,7 +111,7 @@ class WarcRecorderMiddleware:
         )
         return response
 
-    def process_exception(self, request: Request, exception: Exception, spider: Spider) -> None:
+    def process_exception(self, request: Request, exception: Exception) -> None:
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         outcome = "refused" if isinstance(exception, IgnoreRequest) else "failed"
         self.log.write(request.url, outcome, reason=reason[:500], method=request.method)

@@ -189,3 +189,32 @@ def test_sources_file_with_sitemap_and_feed(tmp_path: Path) -> None:
         "/atom.xml",
         "/from-feed.html",
     } <= fetched
+
+
+def test_scrapy_crawl_from_the_project_root(basic_site: SiteServer, tmp_path: Path) -> None:
+    root = Path(__file__).parent.parent
+    scrapy = Path(sys.executable).with_name("scrapy")
+    result = subprocess.run(
+        [
+            str(scrapy),
+            "crawl",
+            "statements",
+            "-a",
+            f"urls={basic_site.url}/news/plain.html",
+            "-a",
+            "max_depth=0",
+            "-s",
+            f"ARCHIVE_DIR={tmp_path}",
+            "-s",
+            "DOWNLOAD_DELAY=0",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert set(responses_by_url(tmp_path)) == {
+        basic_site.url + "/robots.txt",
+        basic_site.url + "/news/plain.html",
+    }
