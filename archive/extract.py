@@ -1,0 +1,251 @@
+"""Extraction: a pure function of a `Capture` (and the profiles).
+
+No network, no Scrapy, no state shared between pages: trafilatura's dedup
+cache is off, and the capture date bounds every date found, so the same
+capture gives the same result live, offline, today or in ten years.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from functools import lru_cache
+from importlib.metadata import version
+from typing import Any
+from urllib.parse import urljoin
+
+import lxml.html
+import py3langid
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
+from archive.model import Capture
+from archive.profiles import ProfileSet, load_profiles
+from archive.textclean import (
+    apply_line_rules,
+    byline_from_tree,
+    join_pasted_lines,
+    keep_only_content,
+    normalise_whitespace,
+    prune,
+)
+
+EXTRACTOR_NAME = "presswarc+trafilatura"
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "favor_precision": False,
+    "include_tables": True,
+    "deduplicate": False,
+    "with_metadata": True,
+}
+MIN_TEXT_CHARS = 200
+MIN_TEXT_CHARS_CJK = 80
+MAX_HTML_BYTES = 8 * 1024 * 1024
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What a capture yields; `text` is None when there is no article."""
+
+    content_type: str | None
+    charset: dict[str, Any] | None = None
+    text: str | None = None
+    no_article_reason: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    sitename: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    text_source: str | None = None
+    profiles: list[str] = field(default_factory=list)
+
+    @property
+    def text_sha1(self) -> str | None:
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest() if self.text else None
+
+    @property
+    def word_count(self) -> int:
+        if not self.text:
+            return 0
+        return len(WORD.findall(CJK.sub(" ", self.text))) + len(CJK.findall(self.text))
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def default_profiles() -> ProfileSet:
+    return load_profiles()
+
+
+def extractor_info(profiles: ProfileSet | None = None) -> dict[str, str]:
+    """Name, version and a digest of every setting that changes the output."""
+    profiles = profiles or default_profiles()
+    settings = {
+        "trafilatura": TRAFILATURA_OPTIONS,
+        "min_chars": [MIN_TEXT_CHARS, MIN_TEXT_CHARS_CJK],
+        "max_html_bytes": MAX_HTML_BYTES,
+        "profiles": profiles.digest(),
+        "versions": {p: version(p) for p in ("trafilatura", "htmldate", "py3langid", "lxml")},
+    }
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+    return {"name": EXTRACTOR_NAME, "version": version("trafilatura"), "settings_digest": digest}
+
+
+def media_type(capture: Capture) -> str | None:
+    value = capture.header("Content-Type")
+    return value.split(";")[0].strip().lower() if value else None
+
+
+def looks_like_html(body: bytes) -> bool:
+    """Sniff: markup near the start and no NUL bytes (binaries served as text/html)."""
+    head = body[:1024].lstrip().lower()
+    if b"\x00" in body[:4096]:
+        return False
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--", b"<p", b"<div"))
+
+
+def is_extractable(capture: Capture) -> bool:
+    """Which responses get extracted: 2xx HTML (declared or, if undeclared, sniffed)."""
+    if not 200 <= capture.status < 300 or capture.method != "GET":
+        return False
+    declared = media_type(capture)
+    return declared in HTML_TYPES or declared is None
+
+
+def extract(capture: Capture, profiles: ProfileSet | None = None) -> Extraction:
+    """Clean text and metadata of one captured HTML page."""
+    profiles = profiles or default_profiles()
+    content_type = capture.header("Content-Type")
+    try:
+        body = undo_content_coding(capture.body, capture.header("Content-Encoding"), MAX_HTML_BYTES)
+    except ContentDecodingError as exc:
+        return Extraction(content_type, no_article_reason=f"content-coding: {exc}")
+    if not looks_like_html(body):
+        return Extraction(content_type, no_article_reason="not HTML (sniffed)")
+    html, charset = decode_html(body, content_type)
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        return Extraction(content_type, charset.as_dict(), no_article_reason=f"unparseable: {exc}")
+    chosen = profiles.select(capture.url, tree, capture.fetched_at)
+    base = Extraction(content_type, charset.as_dict(), profiles=[p.name for p in chosen])
+    return _extract_tree(capture, tree, chosen, base)
+
+
+def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction) -> Extraction:
+    meta = _page_metadata(tree)
+    max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
+    dates = _dates(tree, max_date)
+    tree_byline = byline_from_tree(tree, chosen)
+    keep_only_content(tree, chosen)
+    for profile in chosen:
+        prune(tree, profile.prune)
+    join_pasted_lines(tree, force=any(p.join_lines for p in chosen))
+    document = trafilatura.bare_extraction(
+        tree,
+        url=capture.url,
+        date_extraction_params={"extensive_search": True, "original_date": True, "max_date": max_date},
+        **TRAFILATURA_OPTIONS,
+    )
+    doc: dict[str, Any] = document.as_dict() if document is not None else {}
+    text, byline = apply_line_rules(normalise_whitespace(doc.get("text") or ""), chosen)
+    source = "html"
+    json_body = normalise_whitespace(meta.get("articleBody") or "")
+    if json_body and len(json_body) > 1.3 * len(text):
+        text, source = apply_line_rules(json_body, chosen)[0], "json-ld"
+    fields: dict[str, Any] = {
+        "title": doc.get("title") or meta.get("title"),
+        "author": _clean_author(doc.get("author")) or tree_byline or byline or meta.get("author"),
+        "published": doc.get("date") or dates[0],
+        "sitename": doc.get("sitename"),
+        "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
+        "description": doc.get("description"),
+    }
+    fields["modified"] = dates[1] if dates[1] != fields["published"] else None
+    if _too_short(text):
+        return _replace(base, no_article_reason="no article: too little main text", **fields)
+    fields["language"] = _language(text, meta.get("lang"))
+    return _replace(base, text=text, text_source=source, **fields)
+
+
+def _replace(base: Extraction, **changes: Any) -> Extraction:
+    values = base.as_dict()
+    values.update(changes)
+    return Extraction(**values)
+
+
+def _too_short(text: str) -> bool:
+    limit = MIN_TEXT_CHARS_CJK if len(CJK.findall(text)) > len(text) / 3 else MIN_TEXT_CHARS
+    return len(text) < limit
+
+
+def _clean_author(author: str | None) -> str | None:
+    if not author:
+        return None
+    author = re.sub(r"^(?:by|von|par|por)\s+", "", author.strip(), flags=re.IGNORECASE)
+    author = re.sub(r"^기자명\s+|\s*기자$", "", author)
+    return author or None
+
+
+def _language(text: str, declared: str | None) -> str | None:
+    if len(text) >= 40:
+        code, _ = py3langid.classify(text[:5000])
+        return str(code)
+    return declared.split("-")[0].lower() if declared else None
+
+
+def _dates(tree: HtmlElement, max_date: str) -> tuple[str | None, str | None]:
+    """(published, modified) from the whole page, before anything is pruned."""
+    found = []
+    for original in (True, False):
+        try:
+            found.append(find_date(tree, extensive_search=True, original_date=original, max_date=max_date))
+        except (ValueError, TypeError):
+            found.append(None)
+    return found[0], found[1]
+
+
+def _page_metadata(tree: HtmlElement) -> dict[str, str]:
+    """Things read straight from the head: canonical, lang, JSON-LD articleBody."""
+    found: dict[str, str] = {}
+    lang = tree.get("lang") or tree.get("xml:lang")
+    if lang:
+        found["lang"] = lang
+    for link in tree.iterfind(".//link[@rel]"):
+        if link.get("rel", "").lower() == "canonical" and link.get("href"):
+            found["canonical"] = link.get("href", "").strip()
+            break
+    for script in tree.iterfind(".//script[@type]"):
+        if script.get("type", "").lower() != "application/ld+json" or not script.text:
+            continue
+        for item in _json_ld_items(script.text):
+            body = item.get("articleBody")
+            if isinstance(body, str) and len(body) > len(found.get("articleBody", "")):
+                found["articleBody"] = body
+            author = item.get("author")
+            if isinstance(author, dict) and isinstance(author.get("name"), str):
+                found.setdefault("author", author["name"])
+    return found
+
+
+def _json_ld_items(blob: str) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(blob)
+    except ValueError:
+        return []
+    items = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        items = data["@graph"]
+    return [item for item in items if isinstance(item, dict)]
