@@ -8,6 +8,7 @@ capture gives the same result live, offline, today or in ten years.
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -21,6 +22,7 @@ import lxml.html
 import py3langid
 import trafilatura
 from htmldate import find_date
+from trafilatura.utils import load_html
 from lxml.html import HtmlElement
 
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
@@ -29,6 +31,7 @@ from archive.profiles import ProfileSet, load_profiles
 from archive.textclean import (
     apply_line_rules,
     byline_from_tree,
+    drop_title_line,
     join_pasted_lines,
     keep_only_content,
     normalise_whitespace,
@@ -135,10 +138,11 @@ def extract(capture: Capture, profiles: ProfileSet | None = None) -> Extraction:
     if not looks_like_html(body):
         return Extraction(content_type, no_article_reason="not HTML (sniffed)")
     html, charset = decode_html(body, content_type)
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError) as exc:
-        return Extraction(content_type, charset.as_dict(), no_article_reason=f"unparseable: {exc}")
+    # trafilatura's own parser settings (comments and PIs dropped), so text
+    # split by <!-- --> markers stays whole.
+    tree = load_html(html)
+    if tree is None:
+        return Extraction(content_type, charset.as_dict(), no_article_reason="unparseable HTML")
     chosen = profiles.select(capture.url, tree, capture.fetched_at)
     base = Extraction(content_type, charset.as_dict(), profiles=[p.name for p in chosen])
     return _extract_tree(capture, tree, chosen, base)
@@ -161,8 +165,9 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     )
     doc: dict[str, Any] = document.as_dict() if document is not None else {}
     text, byline = apply_line_rules(normalise_whitespace(doc.get("text") or ""), chosen)
+    text = drop_title_line(text, doc.get("title") or meta.get("title"))
     source = "html"
-    json_body = normalise_whitespace(meta.get("articleBody") or "")
+    json_body = json_ld_text(meta.get("articleBody") or "")
     if json_body and len(json_body) > 1.3 * len(text):
         text, source = apply_line_rules(json_body, chosen)[0], "json-ld"
     fields: dict[str, Any] = {
@@ -238,6 +243,18 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str]:
             if isinstance(author, dict) and isinstance(author.get("name"), str):
                 found.setdefault("author", author["name"])
     return found
+
+
+def json_ld_text(body: str) -> str:
+    """JSON-LD articleBody as plain text; some sites put (escaped) HTML in it."""
+    if "&lt;" in body or "&gt;" in body:
+        body = html_lib.unescape(body)
+    if "<" in body and ">" in body:
+        fragment = lxml.html.fragment_fromstring(body, create_parent="div")
+        for block in fragment.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "blockquote"):
+            block.tail = "\n" + (block.tail or "")
+        body = fragment.text_content()
+    return normalise_whitespace(body)
 
 
 def _json_ld_items(blob: str) -> list[dict[str, Any]]:

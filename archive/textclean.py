@@ -152,3 +152,15 @@ def _match_byline(line: str, profiles: list[Profile]) -> str | None:
             if match:
                 return match.group("name").strip()
     return None
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def drop_title_line(text: str, title: str | None) -> str:
+    """Drop a leading headline that repeats the title: it is metadata, not body."""
+    lines = text.splitlines()
+    if lines and title and _key(lines[0]) and _key(lines[0]) == _key(title):
+        lines = lines[1:]
+    return "\n".join(lines)
