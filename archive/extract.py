@@ -41,7 +41,7 @@ from archive.textclean import (
 EXTRACTOR_NAME = "presswarc+trafilatura"
 TRAFILATURA_OPTIONS: dict[str, Any] = {
     "include_comments": False,
-    "favor_precision": False,
+    "favor_precision": True,
     "include_tables": True,
     "deduplicate": False,
     "with_metadata": True,
