@@ -154,15 +154,15 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, CharsetRepo
     from_meta = meta_charset(body)
     detected: str | None = None
     used: str | None = None
-    for bom, codec in BOMS:
+    for bom, bom_codec in BOMS:
         if body.startswith(bom):
-            used, body = codec, body[len(bom):]
+            used, body = bom_codec, body[len(bom):]
             break
     if used is None:
         for label in (from_header, from_meta):
-            codec = browser_codec(label)
-            if _valid_in(body, codec):
-                used = codec
+            declared = browser_codec(label)
+            if _valid_in(body, declared):
+                used = declared
                 break
     if used is None:
         detected = detect_charset(body)

@@ -31,6 +31,7 @@ from archive.profiles import ProfileSet, load_profiles
 from archive.textclean import (
     apply_line_rules,
     byline_from_tree,
+    date_from_tree,
     drop_title_line,
     join_pasted_lines,
     keep_only_content,
@@ -152,6 +153,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     meta = _page_metadata(tree)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
+    profile_date = date_from_tree(tree, chosen, max_date)
     tree_byline = byline_from_tree(tree, chosen)
     keep_only_content(tree, chosen)
     for profile in chosen:
@@ -160,10 +162,14 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     document = trafilatura.bare_extraction(
         tree,
         url=capture.url,
-        date_extraction_params={"extensive_search": True, "original_date": True, "max_date": max_date},
+        date_extraction_params={"extensive_search": False, "original_date": True, "max_date": max_date},
         **TRAFILATURA_OPTIONS,
     )
-    doc: dict[str, Any] = document.as_dict() if document is not None else {}
+    doc: dict[str, Any] = {}
+    if isinstance(document, dict):
+        doc = document
+    elif document is not None:
+        doc = document.as_dict()
     text, byline = apply_line_rules(normalise_whitespace(doc.get("text") or ""), chosen)
     text = drop_title_line(text, doc.get("title") or meta.get("title"))
     source = "html"
@@ -173,7 +179,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     fields: dict[str, Any] = {
         "title": doc.get("title") or meta.get("title"),
         "author": _clean_author(doc.get("author")) or tree_byline or byline or meta.get("author"),
-        "published": doc.get("date") or dates[0],
+        "published": profile_date or doc.get("date") or dates[0],
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
         "description": doc.get("description"),
@@ -216,7 +222,7 @@ def _dates(tree: HtmlElement, max_date: str) -> tuple[str | None, str | None]:
     found = []
     for original in (True, False):
         try:
-            found.append(find_date(tree, extensive_search=True, original_date=original, max_date=max_date))
+            found.append(find_date(tree, extensive_search=False, original_date=original, max_date=max_date))
         except (ValueError, TypeError):
             found.append(None)
     return found[0], found[1]

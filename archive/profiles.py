@@ -10,6 +10,7 @@ A profile is a TOML file in `archive/profiles/` (or a folder you pass):
     prune = ["div.sharedaddy"]         # CSS selectors removed before extraction
     content = ["td#articleBody"]       # CSS: if found, only these elements hold the text
     byline_selectors = [".byline"]     # CSS: elements whose text may be a byline
+    date_selectors = ["td.byline"]     # CSS: elements whose text holds the publication date
     byline_patterns = ['^By (?P<name>.+)$']   # whole lines; the line leaves the text
     drop_line_patterns = ['^All rights reserved']  # short lines that are boilerplate
     join_lines = false                 # re-join pasted visual lines into paragraphs
@@ -50,6 +51,7 @@ class Profile:
     prune: tuple[str, ...] = ()
     content: tuple[str, ...] = ()
     byline_selectors: tuple[str, ...] = ()
+    date_selectors: tuple[str, ...] = ()
     byline_patterns: tuple[re.Pattern[str], ...] = ()
     drop_line_patterns: tuple[re.Pattern[str], ...] = ()
     join_lines: bool = False
@@ -103,6 +105,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
             prune=_strings(data, "prune"),
             content=_strings(data, "content"),
             byline_selectors=_strings(data, "byline_selectors"),
+            date_selectors=_strings(data, "date_selectors"),
             byline_patterns=tuple(re.compile(p) for p in _strings(data, "byline_patterns")),
             drop_line_patterns=tuple(re.compile(p) for p in _strings(data, "drop_line_patterns")),
             join_lines=bool(data.get("join_lines", False)),

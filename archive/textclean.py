@@ -73,20 +73,20 @@ def join_pasted_lines(tree: HtmlElement, force: bool = False) -> int:
     """
     joined = 0
     for parent in {p.getparent() for p in tree.iter("p") if p.getparent() is not None}:
-        paragraphs = [child for child in parent if child.tag == "p"]
         current: HtmlElement | None = None
-        for para in paragraphs:
+        run_pasted = False
+        for para in [child for child in parent if child.tag == "p"]:
             text = _text_of(para)
             if not text:
                 current = None
                 continue
             pasted = force or bool(NBSP_LIKE.search(para.text_content() or ""))
-            if current is not None and pasted and len(para) == 0:
+            if current is not None and (pasted or run_pasted) and len(para) == 0:
                 current.text = (current.text or "").rstrip() + " " + (para.text or "").strip()
                 _remove_keep_tail(para)
                 joined += 1
             else:
-                current = para if len(para) == 0 else None
+                current, run_pasted = (para if len(para) == 0 else None), pasted
             if current is not None and TERMINAL.search(_text_of(current)):
                 current = None
     return joined
@@ -117,6 +117,21 @@ def byline_from_tree(tree: HtmlElement, profiles: list[Profile]) -> str | None:
                 name = _match_byline(normalise_whitespace(element.text_content()), profiles)
                 if name:
                     return name
+    return None
+
+
+NUMERIC_DATE = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})")
+
+
+def date_from_tree(tree: HtmlElement, profiles: list[Profile], latest: str) -> str | None:
+    """First YYYY.MM.DD-style date in a profile's date elements, not after `latest`."""
+    for profile in profiles:
+        for css in profile.date_selectors:
+            for element in CSSSelector(css)(tree):
+                for year, month, day in NUMERIC_DATE.findall(element.text_content()):
+                    found = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+                    if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and found <= latest:
+                        return found
     return None
 
 

@@ -90,6 +90,8 @@ class RotatingWarcWriter:
         self._host = safe_host_label(socket.gethostname())
         self._serial = 0
         self._current: _OpenWarc | None = None
+        self._draining: dict[str, _OpenWarc] = {}
+        self._holds: dict[str, int] = {}
         self.closed_files: list[Path] = []
 
     def _next_path(self) -> Path:
@@ -121,22 +123,53 @@ class RotatingWarcWriter:
         offset, length = warc.write(response)
         return RecordLocation(warc.name, offset, length, response_id)
 
-    def write_record(self, record: Any) -> RecordLocation:
-        """Append a prepared record (conversion, metadata) to the current file."""
-        warc = self._file_for_next_record()
-        offset, length = warc.write(record)
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
-        return RecordLocation(warc.name, offset, length, record_id)
+    def hold(self, name: str) -> None:
+        """Keep file `name` open (even past rollover) until `release(name)`.
+
+        Records derived from a response (conversion, metadata) belong in the
+        same WARC as the response, and they arrive later.
+        """
+        self._holds[name] = self._holds.get(name, 0) + 1
+
+    def release(self, name: str) -> None:
+        self._holds[name] = self._holds.get(name, 1) - 1
+        if self._holds[name] <= 0:
+            del self._holds[name]
+            if name in self._draining:
+                self._finish(self._draining.pop(name))
+
+    def write_records_to(self, name: str, records: list[Any]) -> list[RecordLocation]:
+        """Append records to the open file `name` (the current or a held one)."""
+        if self._current is not None and self._current.name == name:
+            warc = self._current
+        elif name in self._draining:
+            warc = self._draining[name]
+        else:
+            raise KeyError(f"{name} is not open for writing")
+        locations = []
+        for record in records:
+            offset, length = warc.write(record)
+            locations.append(RecordLocation(name, offset, length, record.rec_headers.get_header("WARC-Record-ID")))
+        return locations
 
     def _close_current(self) -> None:
         if self._current is None:
             return
-        path = self._current.close()
-        self._current = None
+        warc, self._current = self._current, None
+        if self._holds.get(warc.name):
+            self._draining[warc.name] = warc
+        else:
+            self._finish(warc)
+
+    def _finish(self, warc: _OpenWarc) -> None:
+        path = warc.close()
         self.closed_files.append(path)
         if self._on_close is not None:
             self._on_close(path)
 
     def close(self) -> None:
-        """Finish the current file (rename away `.open`)."""
+        """Finish every file (rename away `.open`), held or not."""
         self._close_current()
+        for name in list(self._draining):
+            self._finish(self._draining.pop(name))
+        self._holds.clear()

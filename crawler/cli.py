@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="any Scrapy or presswarc setting",
     )
 
+    extract = commands.add_parser("extract", help="extract clean text and metadata from saved HTML pages")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE.html")
+    extract.add_argument("--url", help="the page's URL (profiles and relative links use it)")
+    extract.add_argument("--content-type", help="Content-Type header to assume, e.g. 'text/html; charset=euc-kr'")
+    extract.add_argument("--jsonl", action="store_true", help="one JSON object per line")
+
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
     demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
     return parser
@@ -84,7 +90,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo}
+def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.extract_cmd import extract_files
+
+    return extract_files(args.files, args.url, args.content_type, args.jsonl)
+
+
+COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo, "extract": cmd_extract}
 
 
 def main(argv: list[str] | None = None) -> int:

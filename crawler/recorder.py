@@ -15,12 +15,19 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Request, Spider, signals
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import defer
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
 from archive import CrawlLog, RotatingWarcWriter
+from archive.derive import Deriver
+from archive.extract import Extraction, extractor_info, is_extractable
+from archive.model import Capture, RecordLocation
+from archive.sidecars import SidecarSet
 from crawler.adapters import capture_from_scrapy
+from crawler.extraction import ExtractionPool
 
 logger = logging.getLogger(__name__)
 
@@ -85,16 +92,25 @@ class WarcRecorderMiddleware:
             warcinfo=warcinfo_fields(settings),
         )
         self.log = CrawlLog(self.out_dir)
+        self.sidecars = SidecarSet(self.out_dir / "warc")
+        self.writer._on_close = lambda path: self.sidecars.close(path.name)
+        self.pool: ExtractionPool | None = None
+        if settings.getbool("EXTRACT_ENABLED", True):
+            self.pool = ExtractionPool(settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING"))
+        self.deriver = Deriver(self.sidecars, extractor_info(), write_records=self.writer.write_records_to)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
         return cls(crawler)
 
-    def process_response(self, request: Request, response: Response) -> Response:
+    async def process_response(self, request: Request, response: Response) -> Response:
         capture = capture_from_scrapy(request, response)
         location = self.writer.write_capture(capture)
         request.meta[META_KEY] = location
+        if self.pool is not None and is_extractable(capture):
+            await maybe_deferred_to_future(self.pool.wait_for_slot())
+            self._extract(capture, location)
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value("presswarc/records_written", 2)
@@ -111,6 +127,29 @@ class WarcRecorderMiddleware:
         )
         return response
 
+    def _extract(self, capture: Capture, location: RecordLocation) -> None:
+        assert self.pool is not None
+        self.writer.hold(location.filename)
+
+        def done(extraction: Extraction) -> None:
+            try:
+                yielded = self.deriver.derive(capture, location, extraction)
+                self._count("presswarc/extracted" if yielded else "presswarc/no_article")
+            finally:
+                self.writer.release(location.filename)
+
+        def failed(error: BaseException) -> None:
+            self.writer.release(location.filename)
+            self._count(f"presswarc/extract_failed/{type(error).__name__}")
+            self.log.write(capture.url, "extract-failed", status=capture.status,
+                           reason=f"{type(error).__name__}: {error}"[:500])
+
+        self.pool.submit(capture, done, failed)
+
+    def _count(self, key: str) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(key)
+
     def process_exception(self, request: Request, exception: Exception) -> None:
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         outcome = "refused" if isinstance(exception, IgnoreRequest) else "failed"
@@ -118,8 +157,16 @@ class WarcRecorderMiddleware:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"presswarc/failed/{type(exception).__name__}")
 
-    def spider_closed(self, spider: Spider, reason: str) -> None:
+    def spider_closed(self, spider: Spider, reason: str) -> defer.Deferred[None]:
+        """Wait for pending extractions, then close WARCs, sidecars and logs."""
+        waiting = self.pool.drained() if self.pool is not None else defer.succeed(None)
+        return waiting.addCallback(lambda _: self._finish(reason))
+
+    def _finish(self, reason: str) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
         self.writer.close()
+        self.sidecars.close_all()
         self.log.close()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         report = {

@@ -51,3 +51,8 @@ ARCHIVE_WARC_PREFIX = "presswarc"
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000
 
 LOG_LEVEL = "INFO"
+
+# Extraction in a process pool (0 workers: one per core).
+EXTRACT_ENABLED = True
+EXTRACT_WORKERS = 0
+EXTRACT_MAX_PENDING = 0

@@ -1,0 +1,67 @@
+"""From an extraction to what we store: conversion + metadata records, sidecar row.
+
+Used by the live crawl and by offline replay alike, so both store the same.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from archive.extract import Extraction
+from archive.model import Capture, RecordLocation
+from archive.records import CaptureRecords, warc_date
+from archive.sidecars import SidecarSet, sidecar_row
+
+METADATA_FIELDS_LEFT_OUT = ("text",)
+
+
+def derived_records(
+    builder: CaptureRecords, capture: Capture, location: RecordLocation, row: dict[str, Any]
+) -> list[Any]:
+    """A `conversion` (text/plain) and a `metadata` (JSON) record for one response."""
+    refers = {
+        "WARC-Refers-To": location.record_id,
+        "WARC-Refers-To-Target-URI": capture.url,
+        "WARC-Refers-To-Date": warc_date(capture.fetched_at),
+        "WARC-Date": warc_date(capture.fetched_at),
+    }
+    text = (row["text"] or "").encode("utf-8", errors="replace")
+    conversion = builder.resource("conversion", capture.url, text, "text/plain; charset=utf-8", refers)
+    metadata = {k: v for k, v in row.items() if k not in METADATA_FIELDS_LEFT_OUT}
+    blob = json.dumps(metadata, ensure_ascii=False, sort_keys=True).encode("utf-8", errors="replace")
+    meta_record = builder.resource("metadata", capture.url, blob, "application/json", dict(refers))
+    return [conversion, meta_record]
+
+
+class Deriver:
+    """Turns (capture, location, extraction) into sidecar rows and, optionally, records.
+
+    `write_records(warc_name, records)` puts records into the WARC holding the
+    response (live) or into new WARC files (replay); None writes none.
+    """
+
+    def __init__(
+        self,
+        sidecars: SidecarSet,
+        extractor: dict[str, str],
+        builder: CaptureRecords | None = None,
+        write_records: Callable[[str, list[Any]], None] | None = None,
+    ) -> None:
+        self.sidecars = sidecars
+        self.extractor = extractor
+        self.builder = builder or CaptureRecords()
+        self.write_records = write_records
+        self.documents = 0
+
+    def derive(self, capture: Capture, location: RecordLocation, extraction: Extraction) -> bool:
+        """Store one extraction; returns whether it yielded text."""
+        if not extraction.text:
+            return False
+        row = sidecar_row(capture, location, extraction, self.extractor)
+        if self.write_records is not None:
+            self.write_records(location.filename, derived_records(self.builder, capture, location, row))
+        self.sidecars.append(location.filename, row)
+        self.documents += 1
+        return True

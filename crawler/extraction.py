@@ -1,0 +1,93 @@
+"""Run extraction in a process pool, off the Twisted reactor thread.
+
+Fetching never waits on extraction, except when the pool is `max_pending`
+jobs behind: then the recorder waits for a free slot, so memory stays
+bounded and the crawl slows to what the cores can extract.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from twisted.internet import defer, reactor
+
+from archive.extract import Extraction, extract
+from archive.model import Capture
+
+logger = logging.getLogger(__name__)
+
+
+def run_extraction(capture: Capture) -> Extraction:
+    """Worker entry point (module-level so it pickles)."""
+    return extract(capture)
+
+
+class ExtractionPool:
+    def __init__(self, workers: int = 0, max_pending: int = 0) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.max_pending = max_pending or 4 * self.workers
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+        )
+        self.pending = 0
+        self._slot_waiters: list[defer.Deferred[None]] = []
+        self._idle_waiters: list[defer.Deferred[None]] = []
+
+    def wait_for_slot(self) -> defer.Deferred[None]:
+        if self.pending < self.max_pending:
+            return defer.succeed(None)
+        waiter: defer.Deferred[None] = defer.Deferred()
+        self._slot_waiters.append(waiter)
+        return waiter
+
+    def submit(
+        self,
+        capture: Capture,
+        on_done: Callable[[Extraction], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Extract in a worker; the callbacks run on the reactor thread."""
+        self.pending += 1
+        future = self._executor.submit(run_extraction, capture)
+
+        def done(fut: Future[Extraction]) -> None:
+            reactor.callFromThread(self._finished, fut, on_done, on_error)  # type: ignore[attr-defined]
+
+        future.add_done_callback(done)
+
+    def _finished(
+        self,
+        future: Future[Extraction],
+        on_done: Callable[[Extraction], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        self.pending -= 1
+        try:
+            error = future.exception()
+            if error is None:
+                on_done(future.result())
+            else:
+                on_error(error)
+        except Exception:  # a bug in a callback must not wedge the pool
+            logger.exception("presswarc: storing an extraction failed")
+        if self._slot_waiters and self.pending < self.max_pending:
+            self._slot_waiters.pop(0).callback(None)
+        if self.pending == 0:
+            waiters, self._idle_waiters = self._idle_waiters, []
+            for waiter in waiters:
+                waiter.callback(None)
+
+    def drained(self) -> defer.Deferred[None]:
+        """Fires when no extraction is pending."""
+        if self.pending == 0:
+            return defer.succeed(None)
+        waiter: defer.Deferred[None] = defer.Deferred()
+        self._idle_waiters.append(waiter)
+        return waiter
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

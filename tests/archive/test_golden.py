@@ -1,0 +1,61 @@
+"""Golden pages: one test per case and field, so a failure names what broke."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.extract import extract
+from tests.golden.cases import capture_of_case, case_dirs
+
+FIELDS = ["text", "no_article_reason", "title", "author", "published", "modified", "sitename",
+          "language", "canonical_url", "description", "charset", "text_source", "profiles"]
+_cache: dict[Path, dict[str, Any]] = {}
+
+
+def actual(case: Path) -> dict[str, Any]:
+    if case not in _cache:
+        _cache[case] = extract(capture_of_case(case)).as_dict()
+    return _cache[case]
+
+
+@pytest.mark.parametrize("field", FIELDS)
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_golden_field(case: Path, field: str) -> None:
+    expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
+    assert actual(case)[field] == expected[field]
+
+
+def test_there_are_golden_cases_for_each_family() -> None:
+    families = {case.parent.name for case in case_dirs()}
+    assert {"generic", "korean-cms-articleview", "korean-portal-table", "wordpress"} <= families
+
+
+STATEMENT_EN = "The Authority has been asked to reply to these recommendations by 15 January 2027."
+
+
+def test_korean_cms_statement_lines_are_whole_paragraphs() -> None:
+    case = next(c for c in case_dirs() if c.name == "english-statement")
+    lines = actual(case)["text"].splitlines()
+    assert STATEMENT_EN in lines
+    assert len(lines) == 6  # dateline intro + five paragraphs of the statement
+    assert all(line.rstrip()[-1] in ".”" for line in lines)
+    assert "\u00a0" not in actual(case)["text"]
+
+
+@pytest.mark.parametrize("case", case_dirs(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_widget_or_chrome_text_leaks(case: Path) -> None:
+    text = actual(case)["text"] or ""
+    for leak in ("댓글", "공유", "추천", "많이 본", "무단전재", "Share this", "Leave a Reply", "says:",
+                 "cookies", "Newsletter", "Most read", "Related", "Proudly powered", "로그인"):
+        assert leak not in text, leak
+
+
+def test_pages_without_an_article_say_so() -> None:
+    by_name = {c.name: actual(c) for c in case_dirs()}
+    for name in ("comments-only", "menu-only"):
+        assert by_name[name]["text"] is None
+        assert by_name[name]["no_article_reason"].startswith("no article")
