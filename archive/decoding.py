@@ -24,18 +24,30 @@ BOMS = (
 
 # Labels browsers treat as supersets (WHATWG Encoding Standard, "legacy" encodings).
 BROWSER_SUPERSETS = {
-    "euc-kr": "cp949", "euc_kr": "cp949", "ks_c_5601-1987": "cp949", "korean": "cp949",
-    "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-    "ascii": "cp1252", "iso8859-1": "cp1252",
-    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-    "iso-8859-9": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "euc-kr": "cp949",
+    "euc_kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "korean": "cp949",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-1": "cp1252",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "iso-8859-9": "cp1254",
+    "tis-620": "cp874",
+    "iso-8859-11": "cp874",
     "big5": "big5hkscs",
 }
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_:.+-]+)""", re.IGNORECASE)
 
 MAX_DECODED_BYTES = 32 * 1024 * 1024
@@ -156,7 +168,7 @@ def decode_html(body: bytes, content_type: str | None) -> tuple[str, CharsetRepo
     used: str | None = None
     for bom, bom_codec in BOMS:
         if body.startswith(bom):
-            used, body = bom_codec, body[len(bom):]
+            used, body = bom_codec, body[len(bom) :]
             break
     if used is None:
         for label in (from_header, from_meta):

@@ -12,7 +12,7 @@ import html as html_lib
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
@@ -22,8 +22,8 @@ import lxml.html
 import py3langid
 import trafilatura
 from htmldate import find_date
-from trafilatura.utils import load_html
 from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.model import Capture
@@ -117,7 +117,9 @@ def looks_like_html(body: bytes) -> bool:
     head = body[:1024].lstrip().lower()
     if b"\x00" in body[:4096]:
         return False
-    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--", b"<p", b"<div"))
+    return head.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--", b"<p", b"<div")
+    )
 
 
 def is_extractable(capture: Capture) -> bool:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from base64 import b32encode
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +70,7 @@ def sidecar_row(
         "text_sha1": extraction.text_sha1,
         "word_count": extraction.word_count,
         "extractor": extractor,
-        "extracted_at": (extracted_at or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+        "extracted_at": (extracted_at or datetime.now(UTC)).isoformat(timespec="seconds"),
     }
 
 

@@ -149,7 +149,9 @@ class RotatingWarcWriter:
         locations = []
         for record in records:
             offset, length = warc.write(record)
-            locations.append(RecordLocation(name, offset, length, record.rec_headers.get_header("WARC-Record-ID")))
+            locations.append(
+                RecordLocation(name, offset, length, record.rec_headers.get_header("WARC-Record-ID"))
+            )
         return locations
 
     def _close_current(self) -> None:

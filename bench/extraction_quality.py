@@ -16,14 +16,14 @@ import json
 import subprocess
 import sys
 from concurrent.futures import ProcessPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from archive.extract import extract
 from archive.model import Capture
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
-CAPTURED = datetime(2026, 1, 1, tzinfo=timezone.utc)
+CAPTURED = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def predict(path: Path) -> tuple[str, str]:
@@ -50,8 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     predictions_path = args.out / "presswarc.json"
     predictions_path.write_text(json.dumps(predictions, ensure_ascii=False), encoding="utf-8")
-    command = [sys.executable, str(args.data / "evaluate_extraction.py"), args.baseline,
-               "--score-predictions", str(predictions_path), "--json-out", str(args.out / "scores.json")]
+    command = [
+        sys.executable,
+        str(args.data / "evaluate_extraction.py"),
+        args.baseline,
+        "--score-predictions",
+        str(predictions_path),
+        "--json-out",
+        str(args.out / "scores.json"),
+    ]
     return subprocess.call(command)
 
 

@@ -26,9 +26,7 @@ def header_pairs(headers: ScrapyHeaders) -> Headers:
     return tuple(pairs)
 
 
-def capture_from_scrapy(
-    request: Request, response: Response, fetched_at: datetime | None = None
-) -> Capture:
+def capture_from_scrapy(request: Request, response: Response, fetched_at: datetime | None = None) -> Capture:
     """A Capture of a response as the download handler produced it.
 
     Must be called before HttpCompressionMiddleware, so the body is still

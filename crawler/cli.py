@@ -44,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract clean text and metadata from saved HTML pages")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE.html")
     extract.add_argument("--url", help="the page's URL (profiles and relative links use it)")
-    extract.add_argument("--content-type", help="Content-Type header to assume, e.g. 'text/html; charset=euc-kr'")
+    extract.add_argument(
+        "--content-type", help="Content-Type header to assume, e.g. 'text/html; charset=euc-kr'"
+    )
     extract.add_argument("--jsonl", action="store_true", help="one JSON object per line")
 
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")

@@ -7,9 +7,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-_PARSER_OPTIONS = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True
-)
+_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True)
 
 
 def _root(body: bytes) -> etree._Element | None:

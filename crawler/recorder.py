@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import Request, Spider, signals
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import defer
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import defer
 
 from archive import CrawlLog, RotatingWarcWriter
 from archive.derive import Deriver
@@ -35,10 +35,18 @@ META_KEY = "presswarc_record"
 """`request.meta` key holding the response record's location."""
 
 RECORDED_SETTINGS = (
-    "BOT_NAME", "USER_AGENT", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
-    "AUTOTHROTTLE_TARGET_CONCURRENCY", "CONCURRENT_REQUESTS",
-    "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "DOWNLOAD_MAXSIZE",
-    "DOWNLOAD_TIMEOUT", "DEPTH_LIMIT", "ARCHIVE_WARC_MAX_SIZE",
+    "BOT_NAME",
+    "USER_AGENT",
+    "ROBOTSTXT_OBEY",
+    "AUTOTHROTTLE_ENABLED",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY",
+    "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN",
+    "DOWNLOAD_DELAY",
+    "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_TIMEOUT",
+    "DEPTH_LIMIT",
+    "ARCHIVE_WARC_MAX_SIZE",
 )
 
 HEADER_PROVENANCE = (
@@ -60,9 +68,7 @@ def _version(package: str) -> str:
 def warcinfo_fields(settings: Any) -> dict[str, str]:
     """What a reader of the WARC needs to know about how it was made."""
     crawl_settings = {key: settings.get(key) for key in RECORDED_SETTINGS}
-    software = ", ".join(
-        f"{name}/{_version(name)}" for name in ("presswarc", "scrapy", "twisted", "warcio")
-    )
+    software = ", ".join(f"{name}/{_version(name)}" for name in ("presswarc", "scrapy", "twisted", "warcio"))
     return {
         "software": f"{software}, python/{platform.python_version()}",
         "format": "WARC File Format 1.1",
@@ -96,7 +102,9 @@ class WarcRecorderMiddleware:
         self.writer._on_close = lambda path: self.sidecars.close(path.name)
         self.pool: ExtractionPool | None = None
         if settings.getbool("EXTRACT_ENABLED", True):
-            self.pool = ExtractionPool(settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING"))
+            self.pool = ExtractionPool(
+                settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING")
+            )
         self.deriver = Deriver(self.sidecars, extractor_info(), write_records=self.writer.write_records_to)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
@@ -141,8 +149,12 @@ class WarcRecorderMiddleware:
         def failed(error: BaseException) -> None:
             self.writer.release(location.filename)
             self._count(f"presswarc/extract_failed/{type(error).__name__}")
-            self.log.write(capture.url, "extract-failed", status=capture.status,
-                           reason=f"{type(error).__name__}: {error}"[:500])
+            self.log.write(
+                capture.url,
+                "extract-failed",
+                status=capture.status,
+                reason=f"{type(error).__name__}: {error}"[:500],
+            )
 
         self.pool.submit(capture, done, failed)
 

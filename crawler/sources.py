@@ -132,6 +132,5 @@ def sources_from_urls(urls: list[str]) -> list[Source]:
     for url in urls:
         by_origin.setdefault(origin(url), []).append(url)
     return [
-        Source(name=f"{host}:{port}", seeds=tuple(seeds))
-        for (scheme, host, port), seeds in by_origin.items()
+        Source(name=f"{host}:{port}", seeds=tuple(seeds)) for (scheme, host, port), seeds in by_origin.items()
     ]

@@ -45,3 +45,11 @@ def basic_crawl(basic_site: SiteServer, tmp_path_factory: pytest.TempPathFactory
     out = tmp_path_factory.mktemp("basic-crawl")
     run_presswarc("crawl", basic_site.url + "/", "--out", str(out), *FAST)
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`presswarc demo` into a temporary folder: four sites, four languages of chrome."""
+    out = tmp_path_factory.mktemp("demo")
+    run_presswarc("demo", "--out", str(out))
+    return out

@@ -50,9 +50,7 @@ def run_demo(out: Path, max_pages: int = 200) -> Path:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
-        servers = {
-            name: stack.enter_context(SiteServer(SITES_DIR / name)) for name in demo_site_names()
-        }
+        servers = {name: stack.enter_context(SiteServer(SITES_DIR / name)) for name in demo_site_names()}
         sources = out / "sources.toml"
         sources.write_text(
             SOURCES_TEMPLATE.format(**{n: s.url for n, s in servers.items()}), encoding="utf-8"

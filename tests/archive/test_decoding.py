@@ -35,7 +35,9 @@ def test_provably_wrong_header_falls_through_to_meta() -> None:
 
 
 def test_unlabelled_shift_jis_is_detected() -> None:
-    body = ("<p>" + "緊急通報の録音記録は市民のものです。オンブズマンは削除の再発防止を求めた。" * 4 + "</p>").encode("shift_jis")
+    body = (
+        "<p>" + "緊急通報の録音記録は市民のものです。オンブズマンは削除の再発防止を求めた。" * 4 + "</p>"
+    ).encode("shift_jis")
     text, report = decode_html(body, "text/html")
     assert "緊急通報" in text and report.detected is not None and report.used in ("cp932", "shift_jis")
 

@@ -11,8 +11,21 @@ import pytest
 from archive.extract import extract
 from tests.golden.cases import capture_of_case, case_dirs
 
-FIELDS = ["text", "no_article_reason", "title", "author", "published", "modified", "sitename",
-          "language", "canonical_url", "description", "charset", "text_source", "profiles"]
+FIELDS = [
+    "text",
+    "no_article_reason",
+    "title",
+    "author",
+    "published",
+    "modified",
+    "sitename",
+    "language",
+    "canonical_url",
+    "description",
+    "charset",
+    "text_source",
+    "profiles",
+]
 _cache: dict[Path, dict[str, Any]] = {}
 
 
@@ -49,8 +62,22 @@ def test_korean_cms_statement_lines_are_whole_paragraphs() -> None:
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_widget_or_chrome_text_leaks(case: Path) -> None:
     text = actual(case)["text"] or ""
-    for leak in ("댓글", "공유", "추천", "많이 본", "무단전재", "Share this", "Leave a Reply", "says:",
-                 "cookies", "Newsletter", "Most read", "Related", "Proudly powered", "로그인"):
+    for leak in (
+        "댓글",
+        "공유",
+        "추천",
+        "많이 본",
+        "무단전재",
+        "Share this",
+        "Leave a Reply",
+        "says:",
+        "cookies",
+        "Newsletter",
+        "Most read",
+        "Related",
+        "Proudly powered",
+        "로그인",
+    ):
         assert leak not in text, leak
 
 

@@ -19,8 +19,10 @@ def test_pasted_visual_lines_are_joined_and_paragraph_breaks_kept() -> None:
         f"<div><p>The inquiry{NB}found that</p><p>recordings{NB}were erased</p><p>early.</p>"
         f"<p>&nbsp;</p><p>The{NB}Authority must</p><p>reply{NB}by January.</p></div>"
     )
-    assert paragraphs(html) == ["The inquiry found that recordings were erased early.",
-                                "The Authority must reply by January."]
+    assert paragraphs(html) == [
+        "The inquiry found that recordings were erased early.",
+        "The Authority must reply by January.",
+    ]
 
 
 def test_ordinary_paragraphs_without_nbsp_are_left_alone() -> None:
@@ -35,12 +37,16 @@ def test_prune_keeps_the_tail_text() -> None:
 
 
 def test_byline_lines_leave_the_text_and_become_the_author() -> None:
-    profile = profile_from_dict({
-        "name": "t",
-        "byline_patterns": [r"^기자명\s+(?P<name>\S+)\s*기자$", r"^By (?P<name>.+)$"],
-        "drop_line_patterns": ["무단전재"],
-    })
-    text, author = apply_line_rules("기자명 김하늘 기자\n본문입니다.\nBy Someone Else\n무단전재 및 재배포 금지", [profile])
+    profile = profile_from_dict(
+        {
+            "name": "t",
+            "byline_patterns": [r"^기자명\s+(?P<name>\S+)\s*기자$", r"^By (?P<name>.+)$"],
+            "drop_line_patterns": ["무단전재"],
+        }
+    )
+    text, author = apply_line_rules(
+        "기자명 김하늘 기자\n본문입니다.\nBy Someone Else\n무단전재 및 재배포 금지", [profile]
+    )
     assert text == "본문입니다." and author == "김하늘"
 
 

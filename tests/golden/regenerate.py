@@ -12,14 +12,15 @@ import json
 import sys
 from pathlib import Path
 
-from tests.golden.cases import capture_of_case, case_dirs
-
 from archive.extract import extract
+from tests.golden.cases import capture_of_case, case_dirs
 
 
 def regenerate(case: Path) -> None:
     result = extract(capture_of_case(case)).as_dict()
-    (case / "expected.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (case / "expected.json").write_text(
+        json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(f"wrote {case / 'expected.json'}")
 
 
