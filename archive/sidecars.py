@@ -26,10 +26,12 @@ OPEN_SUFFIX = ".open"
 
 
 def sidecar_name(warc_name: str) -> str:
-    """`NAME.warc.gz` → `NAME.jsonl.gz` (also for `.warc` and `.arc(.gz)`)."""
-    for suffix in (".warc.gz", ".warc", ".arc.gz", ".arc"):
-        if warc_name.endswith(suffix):
-            return warc_name[: -len(suffix)] + SIDECAR_SUFFIX
+    """`NAME.warc.gz` → `NAME.jsonl.gz`; any other name (`x.warc`, `x.arc.gz`) keeps it whole.
+
+    So `example.warc` and `example.warc.gz` side by side get distinct sidecars.
+    """
+    if warc_name.endswith(".warc.gz"):
+        return warc_name.removesuffix(".warc.gz") + SIDECAR_SUFFIX
     return warc_name + SIDECAR_SUFFIX
 
 

@@ -31,7 +31,7 @@ def safe_host_label(name: str) -> str:
     return label[:63] or "localhost"
 
 
-class _OpenWarc:
+class OpenWarc:
     """One WARC file being written."""
 
     def __init__(self, path: Path) -> None:
@@ -89,8 +89,8 @@ class RotatingWarcWriter:
         self._on_close = on_close
         self._host = safe_host_label(socket.gethostname())
         self._serial = 0
-        self._current: _OpenWarc | None = None
-        self._draining: dict[str, _OpenWarc] = {}
+        self._current: OpenWarc | None = None
+        self._draining: dict[str, OpenWarc] = {}
         self._holds: dict[str, int] = {}
         self.closed_files: list[Path] = []
 
@@ -103,11 +103,11 @@ class RotatingWarcWriter:
             if not path.exists() and not path.with_name(name + OPEN_SUFFIX).exists():
                 return path
 
-    def _file_for_next_record(self) -> _OpenWarc:
+    def _file_for_next_record(self) -> OpenWarc:
         if self._current is not None and self._current.size() >= self.max_size:
             self._close_current()
         if self._current is None:
-            self._current = _OpenWarc(self._next_path())
+            self._current = OpenWarc(self._next_path())
             info = self.records.warcinfo(self._current.name, self.warcinfo)
             self._current.write(info)
         return self._current
@@ -163,7 +163,7 @@ class RotatingWarcWriter:
         else:
             self._finish(warc)
 
-    def _finish(self, warc: _OpenWarc) -> None:
+    def _finish(self, warc: OpenWarc) -> None:
         path = warc.close()
         self.closed_files.append(path)
         if self._on_close is not None:

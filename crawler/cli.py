@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("--jsonl", action="store_true", help="one JSON object per line")
 
+    replay = commands.add_parser("replay", help="re-extract text from WARC/ARC files offline into sidecars")
+    replay.add_argument("inputs", nargs="+", type=Path, metavar="WARC_OR_DIR")
+    replay.add_argument("--out", type=Path, required=True, help="folder for NAME.jsonl.gz sidecars")
+    replay.add_argument("--warc", action="store_true",
+                        help="also write NAME-derived.warc.gz with conversion/metadata records")
+    replay.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
     demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
     return parser
@@ -98,7 +105,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return extract_files(args.files, args.url, args.content_type, args.jsonl)
 
 
-COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo, "extract": cmd_extract}
+def cmd_replay(args: argparse.Namespace) -> int:
+    from archive.replay import Replayer
+
+    missing = [str(p) for p in args.inputs if not p.exists()]
+    if missing:
+        print(f"presswarc replay: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    try:
+        report = Replayer(args.out, workers=args.workers, write_warc=args.warc).run(args.inputs)
+    except ValueError as exc:
+        print(f"presswarc replay: {exc}", file=sys.stderr)
+        return 2
+    print(f"{report.files} file(s), {report.responses} responses, {report.extracted} documents extracted, "
+          f"{len(report.problems)} problem(s); sidecars in {args.out}")
+    return 0
+
+
+COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo, "extract": cmd_extract, "replay": cmd_replay}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,222 @@
+"""Read captures back out of WARC and ARC files, ours or anyone's.
+
+Damage is reported, never fatal: a record that cannot be parsed becomes a
+`ReadProblem` (file, offset, what went wrong) and reading resumes at the next
+record boundary found after it, so the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import ChunkedDataReader
+from warcio.timeutils import iso_date_to_datetime
+
+from archive.model import Capture, RecordLocation
+
+ARCHIVE_SUFFIXES = (".warc.gz", ".warc", ".arc.gz", ".arc")
+MAX_BODY = 64 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b\x08"
+SCAN_BLOCK = 1 << 20
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """A damaged stretch of an archive file."""
+
+    filename: str
+    offset: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.filename} @ {self.offset}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """A warcio record whose payload has been read, with its place in the file."""
+
+    record: Any
+    payload: bytes
+    payload_complete: bool
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class ArchivedResponse:
+    """A response read back as a Capture, with where its record lives."""
+
+    capture: Capture
+    location: RecordLocation
+
+
+def archive_files(paths: list[Path]) -> list[Path]:
+    """Files given, plus WARC/ARC files found under folders given (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(ARCHIVE_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def _is_gzip(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        return stream.read(3) == GZIP_MAGIC
+
+
+def _member_starts_record(stream: BinaryIO, offset: int) -> bool:
+    stream.seek(offset)
+    try:
+        head = zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(stream.read(4096), 64)
+    except zlib.error:
+        return False
+    return head.startswith(b"WARC/") or head[:7].lower() in (b"http://", b"https:/", b"filedes", b"dns:")
+
+
+def next_boundary(stream: BinaryIO, after: int, gzipped: bool) -> int | None:
+    """Offset of the next plausible record start strictly after `after`, or None."""
+    needle = GZIP_MAGIC if gzipped else b"\nWARC/1."
+    position = after + 1
+    while True:
+        stream.seek(position)
+        block = stream.read(SCAN_BLOCK + len(needle))
+        if len(block) < len(needle):
+            return None
+        index = block.find(needle)
+        while index != -1:
+            candidate = position + index + (0 if gzipped else 1)
+            if not gzipped or _member_starts_record(stream, candidate):
+                return candidate
+            index = block.find(needle, index + 1)
+        position += SCAN_BLOCK
+
+
+def _read_payload(record: Any) -> tuple[bytes, bool]:
+    data = record.raw_stream.read(MAX_BODY + 1)
+    return data[:MAX_BODY], len(data) <= MAX_BODY
+
+
+def _iterate(stream: BinaryIO, base: int, name: str) -> Iterator[RawRecord | ReadProblem]:
+    """Records from `base` on; stops with a ReadProblem at the first damage."""
+    stream.seek(base)
+    iterator = ArchiveIterator(stream, arc2warc=True)
+    position = base
+    try:
+        for record in iterator:
+            payload, complete = _read_payload(record)
+            offset = base + iterator.get_record_offset()
+            length = max(0, iterator.get_record_length())
+            position = max(position, offset + length)
+            yield RawRecord(record, payload, complete, offset, length)
+    except Exception as exc:  # warcio signals damage with many exception types
+        yield ReadProblem(name, position, " ".join(f"{type(exc).__name__}: {exc}".split())[:300])
+
+
+def iter_records(path: Path) -> Iterator[RawRecord | ReadProblem]:
+    """Every readable record of a WARC/ARC file, and a problem for each damaged stretch."""
+    gzipped = _is_gzip(path)
+    with open(path, "rb") as stream:
+        base: int | None = 0
+        while base is not None:
+            problem: ReadProblem | None = None
+            for item in _iterate(stream, base, path.name):
+                if isinstance(item, ReadProblem):
+                    problem = item
+                else:
+                    yield item
+            if problem is None:
+                return
+            if "non-chunked" in problem.message or "non chunked" in problem.message:
+                yield from _whole_file_gzip(path)
+                return
+            yield problem
+            base = next_boundary(stream, problem.offset, gzipped)
+
+
+def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
+    """A file gzipped as one stream (not a member per record): read it decompressed."""
+    yield ReadProblem(path.name, 0, "whole-file gzip, not one member per record: read decompressed; "
+                      "offsets below are positions in the decompressed stream")
+    with gzip.open(path, "rb") as stream:
+        data = stream.read()
+    yield from _iterate(io.BytesIO(data), 0, path.name)
+
+
+def _warc_datetime(value: str | None) -> datetime:
+    if not value:
+        return datetime(1970, 1, 1, tzinfo=timezone.utc)
+    try:
+        parsed = iso_date_to_datetime(value)
+    except ValueError:
+        return datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
+
+
+def _dechunk(payload: bytes) -> bytes:
+    """Undo chunked transfer-coding kept by some writers; keep the bytes if they are not chunked."""
+    try:
+        reader = ChunkedDataReader(io.BytesIO(payload), raise_exceptions=True)
+        data: bytes = reader.read()
+    except Exception:
+        return payload
+    return data if data or not payload else payload
+
+
+def capture_of(raw: RawRecord, filename: str, method: str = "GET") -> Capture | None:
+    """A Capture of a response record (None for other record types)."""
+    record = raw.record
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    headers = tuple((str(k), str(v)) for k, v in record.http_headers.headers)
+    body = raw.payload
+    framing = [v.lower() for k, v in headers if k.lower() == "transfer-encoding"]
+    if any("chunked" in v for v in framing):
+        body = _dechunk(body)
+    try:
+        status = int(record.http_headers.get_statuscode() or 0)
+    except ValueError:
+        status = 0
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
+    return Capture(
+        url=uri,
+        fetched_at=_warc_datetime(record.rec_headers.get_header("WARC-Date")),
+        status=status,
+        response_headers=tuple((k, v) for k, v in headers if k.lower() != "transfer-encoding"),
+        body=body,
+        method=method,
+        protocol=(record.http_headers.protocol or "HTTP/1.1").split(" ")[0],
+        ip_address=record.rec_headers.get_header("WARC-IP-Address"),
+        truncated=record.rec_headers.get_header("WARC-Truncated") or (None if raw.payload_complete else "length"),
+    )
+
+
+def iter_responses(path: Path) -> Iterator[ArchivedResponse | ReadProblem]:
+    """Responses of one file as Captures (method taken from the paired request record)."""
+    methods: dict[str, str] = {}
+    for item in iter_records(path):
+        if isinstance(item, ReadProblem):
+            yield item
+            continue
+        record = item.record
+        if record.rec_type == "request" and record.http_headers is not None:
+            concurrent = record.rec_headers.get_header("WARC-Concurrent-To")
+            if concurrent:
+                methods[concurrent] = (record.http_headers.protocol or "GET").upper()
+                if len(methods) > 10_000:
+                    methods.pop(next(iter(methods)))
+            continue
+        record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
+        capture = capture_of(item, path.name, methods.pop(record_id, "GET"))
+        if capture is not None:
+            yield ArchivedResponse(capture, RecordLocation(path.name, item.offset, item.length, record_id))
