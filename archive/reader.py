@@ -220,3 +220,32 @@ def iter_responses(path: Path) -> Iterator[ArchivedResponse | ReadProblem]:
         capture = capture_of(item, path.name, methods.pop(record_id, "GET"))
         if capture is not None:
             yield ArchivedResponse(capture, RecordLocation(path.name, item.offset, item.length, record_id))
+
+
+def read_response_at(path: Path, offset: int) -> Capture | None:
+    """The response record starting at `offset` of `path` (a seekable WARC/ARC)."""
+    with open(path, "rb") as stream:
+        for item in _iterate(stream, offset, path.name):
+            if isinstance(item, ReadProblem):
+                return None
+            return capture_of(item, path.name)
+    return None
+
+
+def url_index(paths: list[Path]) -> tuple[dict[str, tuple[Path, int]], list[ReadProblem]]:
+    """URL → (file, offset) of its latest archived response, for answering from an archive."""
+    latest: dict[str, tuple[datetime, Path, int]] = {}
+    problems: list[ReadProblem] = []
+    for path in archive_files(paths):
+        gzip_whole = False
+        for item in iter_responses(path):
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+                gzip_whole = gzip_whole or item.message.startswith("whole-file gzip")
+                continue
+            if gzip_whole:
+                continue  # offsets are not seekable in the file
+            url, when = item.capture.url, item.capture.fetched_at
+            if url not in latest or latest[url][0] <= when:
+                latest[url] = (when, path, item.location.offset)
+    return {url: (path, offset) for url, (_, path, offset) in latest.items()}, problems

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from scrapy import Request
 from scrapy.http import Response
 from scrapy.http.headers import Headers as ScrapyHeaders
+from scrapy.responsetypes import responsetypes
 
 from archive.model import Capture, Headers
 
@@ -47,4 +48,21 @@ def capture_from_scrapy(request: Request, response: Response, fetched_at: dateti
         protocol=response.protocol or "HTTP/1.1",
         ip_address=str(response.ip_address) if response.ip_address else None,
         truncated=truncated,
+    )
+
+
+def response_from_capture(capture: Capture, request: Request, flags: list[str] | None = None) -> Response:
+    """A Scrapy Response rebuilt from an archived capture (body still content-coded)."""
+    headers = ScrapyHeaders()
+    for name, value in capture.response_headers:
+        headers.appendlist(name, value)
+    response_class = responsetypes.from_args(headers=headers, url=capture.url, body=capture.body)
+    return response_class(
+        url=capture.url,
+        status=capture.status,
+        headers=headers,
+        body=capture.body,
+        flags=flags or [],
+        request=request,
+        protocol=capture.protocol,
     )

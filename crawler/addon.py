@@ -2,7 +2,9 @@
 
 The User-Agent names presswarc and the operator's contact URL
 (PRESSWARC_CONTACT_URL) so site owners can reach whoever runs the crawl. An
-explicit USER_AGENT (project, spider or command line) still wins.
+explicit USER_AGENT (project, spider or command line) still wins. With
+ARCHIVE_REPLAY_FROM set, requests are answered from that archive instead of
+the network.
 """
 
 from __future__ import annotations
@@ -26,3 +28,5 @@ class PresswarcAddon:
         if contact:
             agent += f" (+{contact})"
         settings.set("USER_AGENT", agent, priority="addon")
+        if settings.get("ARCHIVE_REPLAY_FROM"):
+            settings["DOWNLOADER_MIDDLEWARES"]["crawler.from_archive.ArchiveReplayMiddleware"] = 940

@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-pages", type=int, default=0, help="stop scheduling after N pages (0: no limit)")
     crawl.add_argument("--max-depth", type=int, default=-1, help="follow links at most N hops from a seed")
     crawl.add_argument("--warc-max-size", type=int, help="roll over to a new WARC file at this many bytes")
+    crawl.add_argument("--from-archive", type=Path, metavar="DIR",
+                       help="answer every request from the WARCs under DIR; never touch the network")
     crawl.add_argument("--contact-url", help="contact URL in the User-Agent")
     crawl.add_argument(
         "-s",
@@ -70,6 +72,12 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = dict(args.set)
     if args.warc_max_size:
         overrides["ARCHIVE_WARC_MAX_SIZE"] = args.warc_max_size
+    if args.from_archive:
+        if not args.from_archive.exists():
+            print(f"presswarc crawl: no such archive folder: {args.from_archive}", file=sys.stderr)
+            return 2
+        overrides["ARCHIVE_REPLAY_FROM"] = str(args.from_archive)
+        overrides["EXTRACT_ENABLED"] = False
     if args.contact_url:
         overrides["PRESSWARC_CONTACT_URL"] = args.contact_url
     try:

@@ -33,7 +33,7 @@ def run_crawl(
     settings = project_settings({"ARCHIVE_DIR": str(out), **(overrides or {})})
     if max_depth >= 0:
         settings.set("DEPTH_LIMIT", max_depth + 1, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("statements")
     process.crawl(
         crawler,

@@ -19,7 +19,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import defer
 
 from archive import CrawlLog, RotatingWarcWriter
 from archive.derive import Deriver
@@ -28,6 +27,7 @@ from archive.model import Capture, RecordLocation
 from archive.sidecars import SidecarSet
 from crawler.adapters import capture_from_scrapy
 from crawler.extraction import ExtractionPool
+from crawler.from_archive import REPLAYED_FLAG, NotInArchive
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +113,9 @@ class WarcRecorderMiddleware:
         return cls(crawler)
 
     async def process_response(self, request: Request, response: Response) -> Response:
+        if REPLAYED_FLAG in response.flags:
+            self.log.write(response.url, "replayed", status=response.status, size=len(response.body))
+            return response
         capture = capture_from_scrapy(request, response)
         location = self.writer.write_capture(capture)
         request.meta[META_KEY] = location
@@ -165,14 +168,17 @@ class WarcRecorderMiddleware:
     def process_exception(self, request: Request, exception: Exception) -> None:
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
         outcome = "refused" if isinstance(exception, IgnoreRequest) else "failed"
+        if isinstance(exception, NotInArchive):
+            outcome = "not-in-archive"
         self.log.write(request.url, outcome, reason=reason[:500], method=request.method)
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"presswarc/failed/{type(exception).__name__}")
 
-    def spider_closed(self, spider: Spider, reason: str) -> defer.Deferred[None]:
+    async def spider_closed(self, spider: Spider, reason: str) -> None:
         """Wait for pending extractions, then close WARCs, sidecars and logs."""
-        waiting = self.pool.drained() if self.pool is not None else defer.succeed(None)
-        return waiting.addCallback(lambda _: self._finish(reason))
+        if self.pool is not None:
+            await maybe_deferred_to_future(self.pool.drained())
+        self._finish(reason)
 
     def _finish(self, reason: str) -> None:
         if self.pool is not None:

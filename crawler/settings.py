@@ -46,6 +46,7 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 DOWNLOADER_MIDDLEWARES = {
     "crawler.recorder.WarcRecorderMiddleware": 950,
 }
+ARCHIVE_REPLAY_FROM = ""  # a WARC folder: the add-on then answers requests from it (940)
 ARCHIVE_DIR = ""
 ARCHIVE_WARC_PREFIX = "presswarc"
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -76,3 +77,19 @@ def test_a_warc_written_by_wget_replays(tmp_path: Path) -> None:
     rows = read_sidecar(tmp_path / "out" / "wget.jsonl.gz")
     assert [row["url"] for row in rows] == [site.url + "/news/plain.html"]
     assert "harbour survey will be published in full" in rows[0]["text"]
+
+
+def test_crawl_from_archive_never_touches_the_network(basic_crawl: Path, basic_site: SiteServer,
+                                                      tmp_path: Path) -> None:
+    before = len(basic_site.requests)
+    run_presswarc("crawl", basic_site.url + "/", basic_site.url + "/never-archived.html",
+                  "--from-archive", str(basic_crawl / "warc"), "--out", str(tmp_path),
+                  "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    assert len(basic_site.requests) == before
+    log = [json.loads(line) for line in (tmp_path / "crawl.log").read_text().splitlines()]
+    outcomes = {line["url"]: line["outcome"] for line in log}
+    assert outcomes[basic_site.url + "/never-archived.html"] == "not-in-archive"
+    assert outcomes[basic_site.url + "/news/plain.html"] == "replayed"  # reached through the archived redirects
+    assert outcomes[basic_site.url + "/news/deep-2.html"] == "replayed"
+    assert outcomes[basic_site.url + "/private/secret.html"] == "refused"  # archived robots.txt still obeyed
+    assert not list((tmp_path / "warc").glob("*.warc.gz"))
