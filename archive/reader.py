@@ -12,7 +12,7 @@ import io
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -146,8 +146,12 @@ def iter_records(path: Path) -> Iterator[RawRecord | ReadProblem]:
 
 def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
     """A file gzipped as one stream (not a member per record): read it decompressed."""
-    yield ReadProblem(path.name, 0, "whole-file gzip, not one member per record: read decompressed; "
-                      "offsets below are positions in the decompressed stream")
+    yield ReadProblem(
+        path.name,
+        0,
+        "whole-file gzip, not one member per record: read decompressed; "
+        "offsets below are positions in the decompressed stream",
+    )
     with gzip.open(path, "rb") as stream:
         data = stream.read()
     yield from _iterate(io.BytesIO(data), 0, path.name)
@@ -155,12 +159,12 @@ def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
 
 def _warc_datetime(value: str | None) -> datetime:
     if not value:
-        return datetime(1970, 1, 1, tzinfo=timezone.utc)
+        return datetime(1970, 1, 1, tzinfo=UTC)
     try:
-        parsed = iso_date_to_datetime(value)
+        parsed: datetime = iso_date_to_datetime(value)
     except ValueError:
-        return datetime(1970, 1, 1, tzinfo=timezone.utc)
-    return parsed.replace(tzinfo=timezone.utc) if parsed.tzinfo is None else parsed
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
 
 
 def _dechunk(payload: bytes) -> bytes:
@@ -197,7 +201,8 @@ def capture_of(raw: RawRecord, filename: str, method: str = "GET") -> Capture | 
         method=method,
         protocol=(record.http_headers.protocol or "HTTP/1.1").split(" ")[0],
         ip_address=record.rec_headers.get_header("WARC-IP-Address"),
-        truncated=record.rec_headers.get_header("WARC-Truncated") or (None if raw.payload_complete else "length"),
+        truncated=record.rec_headers.get_header("WARC-Truncated")
+        or (None if raw.payload_complete else "length"),
     )
 
 

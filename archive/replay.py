@@ -55,8 +55,9 @@ def _derived_warc(out: Path, input_name: str, derived_from: str) -> OpenWarc:
 class Replayer:
     """Runs extraction over archive files with a bounded window of pending work."""
 
-    def __init__(self, out: Path, workers: int = 0, write_warc: bool = False,
-                 progress: TextIO | None = sys.stderr) -> None:
+    def __init__(
+        self, out: Path, workers: int = 0, write_warc: bool = False, progress: TextIO | None = sys.stderr
+    ) -> None:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.workers = workers or os.cpu_count() or 1
@@ -70,13 +71,17 @@ class Replayer:
         names = [sidecar_name(p.name) for p in files]
         clashes = sorted({n for n in names if names.count(n) > 1})
         if clashes:
-            raise ValueError(f"input files would share sidecar names {clashes}; replay them into separate --out folders")
+            raise ValueError(
+                f"input files would share sidecar names {clashes}; replay them into separate --out folders"
+            )
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
             for number, path in enumerate(files, 1):
                 self._replay_file(pool, path)
                 self._say(f"[{number}/{len(files)}] {path.name}: {self.report.extracted} extracted so far")
-        (self.out / "replay-report.json").write_text(json.dumps(self.report.as_dict(), indent=2), encoding="utf-8")
+        (self.out / "replay-report.json").write_text(
+            json.dumps(self.report.as_dict(), indent=2), encoding="utf-8"
+        )
         return self.report
 
     def _say(self, line: str) -> None:
@@ -89,7 +94,12 @@ class Replayer:
         derived = _derived_warc(self.out, path.name, path.name) if self.write_warc else None
         write: Callable[[str, list[Any]], None] | None = None
         if derived is not None:
-            write = lambda _name, records: [derived.write(r) for r in records] and None  # noqa: E731
+            target = derived
+
+            def write(_name: str, records: list[Any]) -> None:
+                for record in records:
+                    target.write(record)
+
         deriver = Deriver(sidecars, extractor_info(), write_records=write)
         pending: deque[tuple[ArchivedResponse, Future[Extraction]]] = deque()
         try:
@@ -116,7 +126,9 @@ class Replayer:
             extraction = future.result()
         except Exception as exc:  # one bad page must not stop the replay
             self.report.failed += 1
-            self.report.problems.append(f"{item.location.filename} @ {item.location.offset}: extraction failed: {exc}")
+            self.report.problems.append(
+                f"{item.location.filename} @ {item.location.offset}: extraction failed: {exc}"
+            )
             return
         if deriver.derive(item.capture, item.location, extraction):
             self.report.extracted += 1

@@ -30,8 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("--max-pages", type=int, default=0, help="stop scheduling after N pages (0: no limit)")
     crawl.add_argument("--max-depth", type=int, default=-1, help="follow links at most N hops from a seed")
     crawl.add_argument("--warc-max-size", type=int, help="roll over to a new WARC file at this many bytes")
-    crawl.add_argument("--from-archive", type=Path, metavar="DIR",
-                       help="answer every request from the WARCs under DIR; never touch the network")
+    crawl.add_argument(
+        "--from-archive",
+        type=Path,
+        metavar="DIR",
+        help="answer every request from the WARCs under DIR; never touch the network",
+    )
     crawl.add_argument("--contact-url", help="contact URL in the User-Agent")
     crawl.add_argument(
         "-s",
@@ -54,9 +58,31 @@ def build_parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="re-extract text from WARC/ARC files offline into sidecars")
     replay.add_argument("inputs", nargs="+", type=Path, metavar="WARC_OR_DIR")
     replay.add_argument("--out", type=Path, required=True, help="folder for NAME.jsonl.gz sidecars")
-    replay.add_argument("--warc", action="store_true",
-                        help="also write NAME-derived.warc.gz with conversion/metadata records")
+    replay.add_argument(
+        "--warc", action="store_true", help="also write NAME-derived.warc.gz with conversion/metadata records"
+    )
     replay.add_argument("--workers", type=int, default=0, help="extraction processes (default: one per core)")
+
+    index = commands.add_parser("index", help="write DIR/index.cdxj (pywb's CDXJ) for the WARCs under DIR")
+    index.add_argument("directory", type=Path, metavar="DIR")
+    index.add_argument("-o", "--output", type=Path, help="index file (default DIR/index.cdxj)")
+
+    serve = commands.add_parser("serve", help="browse the captures under DIR in pywb on 127.0.0.1")
+    serve.add_argument("directory", type=Path, metavar="DIR")
+    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--tools-venv", type=Path, help="venv for pywb/wacz (default: PRESSWARC_TOOLS_VENV or ~/.cache)"
+    )
+
+    pack = commands.add_parser("pack", help="package the WARCs under DIR as a WACZ with pages.jsonl")
+    pack.add_argument("directory", type=Path, metavar="DIR")
+    pack.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.wacz")
+    pack.add_argument(
+        "--tools-venv", type=Path, help="venv for pywb/wacz (default: PRESSWARC_TOOLS_VENV or ~/.cache)"
+    )
+
+    tools = commands.add_parser("tools", help="set up the separate pywb/wacz environment now")
+    tools.add_argument("--tools-venv", type=Path)
 
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
     demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
@@ -125,12 +151,63 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"presswarc replay: {exc}", file=sys.stderr)
         return 2
-    print(f"{report.files} file(s), {report.responses} responses, {report.extracted} documents extracted, "
-          f"{len(report.problems)} problem(s); sidecars in {args.out}")
+    print(
+        f"{report.files} file(s), {report.responses} responses, {report.extracted} documents extracted, "
+        f"{len(report.problems)} problem(s); sidecars in {args.out}"
+    )
     return 0
 
 
-COMMANDS = {"crawl": cmd_crawl, "demo": cmd_demo, "extract": cmd_extract, "replay": cmd_replay}
+def cmd_index(args: argparse.Namespace) -> int:
+    from archive.index import INDEX_NAME, index_files
+
+    if not args.directory.is_dir():
+        print(f"presswarc index: not a folder: {args.directory}", file=sys.stderr)
+        return 2
+    target = args.output or args.directory / INDEX_NAME
+    count, problems = index_files([args.directory], target)
+    for problem in problems:
+        print(f"damaged: {problem}", file=sys.stderr)
+    print(f"{count} captures indexed in {target}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from crawler.serve import serve
+
+    if not args.directory.is_dir():
+        print(f"presswarc serve: not a folder: {args.directory}", file=sys.stderr)
+        return 2
+    return serve(args.directory, args.port, args.tools_venv)
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from crawler.pack import pack
+
+    try:
+        return pack(args.directory, args.output, args.tools_venv)
+    except FileNotFoundError as exc:
+        print(f"presswarc pack: {exc}", file=sys.stderr)
+        return 2
+
+
+def cmd_tools(args: argparse.Namespace) -> int:
+    from crawler.tools_venv import ensure_tools_venv
+
+    print(ensure_tools_venv(args.tools_venv))
+    return 0
+
+
+COMMANDS = {
+    "crawl": cmd_crawl,
+    "demo": cmd_demo,
+    "extract": cmd_extract,
+    "replay": cmd_replay,
+    "index": cmd_index,
+    "serve": cmd_serve,
+    "pack": cmd_pack,
+    "tools": cmd_tools,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

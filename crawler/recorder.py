@@ -23,6 +23,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from archive import CrawlLog, RotatingWarcWriter
 from archive.derive import Deriver
 from archive.extract import Extraction, extractor_info, is_extractable
+from archive.index import cdxj_lines, cdxj_name, write_cdxj
 from archive.model import Capture, RecordLocation
 from archive.sidecars import SidecarSet
 from crawler.adapters import capture_from_scrapy
@@ -99,7 +100,7 @@ class WarcRecorderMiddleware:
         )
         self.log = CrawlLog(self.out_dir)
         self.sidecars = SidecarSet(self.out_dir / "warc")
-        self.writer._on_close = lambda path: self.sidecars.close(path.name)
+        self.writer._on_close = self._file_closed
         self.pool: ExtractionPool | None = None
         if settings.getbool("EXTRACT_ENABLED", True):
             self.pool = ExtractionPool(
@@ -137,6 +138,12 @@ class WarcRecorderMiddleware:
             warc_offset=location.offset,
         )
         return response
+
+    def _file_closed(self, path: Path) -> None:
+        """A WARC is complete: finish its sidecar and write its CDXJ beside it."""
+        self.sidecars.close(path.name)
+        lines = [line for line in cdxj_lines(path) if isinstance(line, str)]
+        write_cdxj(lines, path.with_name(cdxj_name(path.name)))
 
     def _extract(self, capture: Capture, location: RecordLocation) -> None:
         assert self.pool is not None

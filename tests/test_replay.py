@@ -41,8 +41,12 @@ def test_replay_can_write_derived_warcs(demo_crawl: Path, tmp_path: Path) -> Non
     run_presswarc("replay", str(demo_crawl / "warc"), "--out", str(tmp_path), "--warc")
     derived = sorted(tmp_path.glob("*-derived.warc.gz"))
     assert len(derived) == len(warc_files(demo_crawl))
-    originals = {r["warc"]["WARC-Record-ID"] for p in warc_files(demo_crawl) for r in read_records(p)
-                 if r["type"] == "response"}
+    originals = {
+        r["warc"]["WARC-Record-ID"]
+        for p in warc_files(demo_crawl)
+        for r in read_records(p)
+        if r["type"] == "response"
+    }
     records = [r for p in derived for r in read_records(p)]
     assert records[0]["type"] == "warcinfo"
     refers = [r["warc"]["WARC-Refers-To"] for r in records if r["type"] in ("conversion", "metadata")]
@@ -55,8 +59,14 @@ def test_peer_warcs_replay_without_a_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "example-wrong-chunks.warc.gz @ 516" in result.stderr
     assert "example-bad-non-chunked.warc.gz @ 0" in result.stderr
-    for name in ("example.warc.gz", "example.warc", "example.arc", "example.arc.gz",
-                 "example-iana.org-chunked.warc", "example-trunc.warc"):
+    for name in (
+        "example.warc.gz",
+        "example.warc",
+        "example.arc",
+        "example.arc.gz",
+        "example-iana.org-chunked.warc",
+        "example-trunc.warc",
+    ):
         assert (tmp_path / sidecar_name(name)).exists(), name
     iana = read_sidecar(tmp_path / sidecar_name("example-iana.org-chunked.warc"))
     assert iana and iana[0]["url"] == "http://www.iana.org/" and "DNS Root Zone" in iana[0]["text"]
@@ -66,10 +76,21 @@ def test_peer_warcs_replay_without_a_traceback(tmp_path: Path) -> None:
 def test_a_warc_written_by_wget_replays(tmp_path: Path) -> None:
     with SiteServer(Path(__file__).parent / "sites" / "basic") as site:
         subprocess.run(
-            ["wget", "--quiet", "--recursive", "--level=1", "--no-verbose", "--directory-prefix",
-             str(tmp_path / "mirror"), "--warc-file", str(tmp_path / "wget"), "--no-warc-keep-log",
-             site.url + "/news/plain.html"],
-            check=False, timeout=120,
+            [
+                "wget",
+                "--quiet",
+                "--recursive",
+                "--level=1",
+                "--no-verbose",
+                "--directory-prefix",
+                str(tmp_path / "mirror"),
+                "--warc-file",
+                str(tmp_path / "wget"),
+                "--no-warc-keep-log",
+                site.url + "/news/plain.html",
+            ],
+            check=False,
+            timeout=120,
         )
     warc = tmp_path / "wget.warc.gz"
     assert warc.exists()
@@ -79,17 +100,30 @@ def test_a_warc_written_by_wget_replays(tmp_path: Path) -> None:
     assert "harbour survey will be published in full" in rows[0]["text"]
 
 
-def test_crawl_from_archive_never_touches_the_network(basic_crawl: Path, basic_site: SiteServer,
-                                                      tmp_path: Path) -> None:
+def test_crawl_from_archive_never_touches_the_network(
+    basic_crawl: Path, basic_site: SiteServer, tmp_path: Path
+) -> None:
     before = len(basic_site.requests)
-    run_presswarc("crawl", basic_site.url + "/", basic_site.url + "/never-archived.html",
-                  "--from-archive", str(basic_crawl / "warc"), "--out", str(tmp_path),
-                  "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False")
+    run_presswarc(
+        "crawl",
+        basic_site.url + "/",
+        basic_site.url + "/never-archived.html",
+        "--from-archive",
+        str(basic_crawl / "warc"),
+        "--out",
+        str(tmp_path),
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+    )
     assert len(basic_site.requests) == before
     log = [json.loads(line) for line in (tmp_path / "crawl.log").read_text().splitlines()]
     outcomes = {line["url"]: line["outcome"] for line in log}
     assert outcomes[basic_site.url + "/never-archived.html"] == "not-in-archive"
-    assert outcomes[basic_site.url + "/news/plain.html"] == "replayed"  # reached through the archived redirects
+    assert (
+        outcomes[basic_site.url + "/news/plain.html"] == "replayed"
+    )  # reached through the archived redirects
     assert outcomes[basic_site.url + "/news/deep-2.html"] == "replayed"
     assert outcomes[basic_site.url + "/private/secret.html"] == "refused"  # archived robots.txt still obeyed
     assert not list((tmp_path / "warc").glob("*.warc.gz"))
