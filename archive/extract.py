@@ -123,8 +123,8 @@ def looks_like_html(body: bytes) -> bool:
 
 
 def is_extractable(capture: Capture) -> bool:
-    """Which responses get extracted: 2xx HTML (declared or, if undeclared, sniffed)."""
-    if not 200 <= capture.status < 300 or capture.method != "GET":
+    """Which responses get extracted: complete 2xx GET HTML (declared or, if undeclared, sniffed)."""
+    if not 200 <= capture.status < 300 or capture.method != "GET" or capture.truncated:
         return False
     declared = media_type(capture)
     return declared in HTML_TYPES or declared is None

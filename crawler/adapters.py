@@ -35,7 +35,7 @@ def capture_from_scrapy(request: Request, response: Response, fetched_at: dateti
     """
     truncated = None
     if "dataloss" in response.flags:
-        truncated = "unspecified"
+        truncated = "disconnect"  # the server closed the connection before the body was complete
     return Capture(
         url=response.url,
         fetched_at=fetched_at or datetime.now(UTC),

@@ -15,8 +15,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from twisted.internet import defer, reactor
 
+from archive.derive import Deriver
 from archive.extract import Extraction, extract
-from archive.model import Capture
+from archive.model import Capture, RecordLocation
+from archive.writer import RotatingWarcWriter
 
 logger = logging.getLogger(__name__)
 
@@ -91,3 +93,38 @@ class ExtractionPool:
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class LiveExtraction:
+    """Extract each archived capture in the pool, store the result beside its response.
+
+    The response's WARC file is held open until its derived records are in.
+    """
+
+    def __init__(self, pool: ExtractionPool, writer: RotatingWarcWriter, deriver: Deriver,
+                 count: Callable[[str], None], report_failure: Callable[[Capture, str], None]) -> None:
+        self.pool = pool
+        self.writer = writer
+        self.deriver = deriver
+        self.count = count
+        self.report_failure = report_failure
+
+    async def submit(self, capture: Capture, location: RecordLocation) -> None:
+        from scrapy.utils.defer import maybe_deferred_to_future
+
+        await maybe_deferred_to_future(self.pool.wait_for_slot())
+        self.writer.hold(location.filename)
+
+        def done(extraction: Extraction) -> None:
+            try:
+                yielded = self.deriver.derive(capture, location, extraction)
+                self.count("presswarc/extracted" if yielded else "presswarc/no_article")
+            finally:
+                self.writer.release(location.filename)
+
+        def failed(error: BaseException) -> None:
+            self.writer.release(location.filename)
+            self.count(f"presswarc/extract_failed/{type(error).__name__}")
+            self.report_failure(capture, f"{type(error).__name__}: {error}"[:500])
+
+        self.pool.submit(capture, done, failed)

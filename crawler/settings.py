@@ -27,6 +27,16 @@ TELNETCONSOLE_ENABLED = False
 COOKIES_ENABLED = False
 REDIRECT_MAX_TIMES = 10
 RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 1.0  # seconds, doubled per attempt when there is no Retry-After
+RETRY_MAX_DELAY = 60.0
+
+# Traps and budgets (crawler/traps.py).
+PRESSWARC_MAX_PAGES_PER_HOST = 5000
+PRESSWARC_MAX_PAGES_PER_PATTERN = 200
+PRESSWARC_MAX_PATH_SEGMENTS = 15
+PRESSWARC_MAX_SEGMENT_REPEATS = 3
+PRESSWARC_MAX_URL_LENGTH = 2000
 
 # Ask only for the content-codings that warcio and pywb decode out of the box:
 # with Google's brotli installed (Scrapy needs it), warcio cannot read `br`
@@ -44,8 +54,18 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
 # Archiving at the downloader edge (after every built-in middleware).
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.guard.ScopeGuardMiddleware": 60,  # before robots.txt is even asked for
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.Rfc9309RobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.retry.BackoffRetryMiddleware": 550,
     "crawler.recorder.WarcRecorderMiddleware": 950,
 }
+EXTENSIONS = {"crawler.outcomes.OutcomeLog": 0}
+# Only HTTP(S): no file://, ftp://, s3:// or data: fetches, even through a redirect.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+# A body cut off mid-transfer is archived with WARC-Truncated: disconnect, not thrown away.
+DOWNLOAD_FAIL_ON_DATALOSS = False
 ARCHIVE_REPLAY_FROM = ""  # a WARC folder: the add-on then answers requests from it (940)
 ARCHIVE_DIR = ""
 ARCHIVE_WARC_PREFIX = "presswarc"

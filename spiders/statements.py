@@ -1,7 +1,8 @@
 """The generic `statements` spider: seeds, sitemaps and feeds from sources data.
 
-It only routes: which responses to follow and which are article candidates.
-Archiving happens at the downloader edge, extraction in the pipeline.
+It only routes: which URLs to schedule (in scope, canonical, within budgets)
+and which responses to follow. Archiving happens at the downloader edge,
+extraction in the pool; every URL it decides not to fetch gets an outcome.
 """
 
 from __future__ import annotations
@@ -11,33 +12,33 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
 from crawler.discovery import feed_urls, sitemap_urls
+from crawler.from_archive import NotInArchive
+from crawler.outcomes import url_outcome
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
+from crawler.traps import TrapGuard, canonical_url
 
 ROLE = "presswarc_role"
+DEPTH = "presswarc_depth"
 
 
 class StatementsSpider(scrapy.Spider):
     name = "statements"
 
-    def __init__(
-        self,
-        urls: str = "",
-        sources: str = "",
-        max_pages: str | int = 0,
-        max_depth: str | int = -1,
-        **kwargs: Any,
-    ) -> None:
+    def __init__(self, urls: str = "", sources: str = "", max_pages: str | int = 0,
+                 max_depth: str | int = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         found: list[Source] = []
         if sources:
             found += load_sources(Path(sources))
-        url_list = [u for u in str(urls).replace(",", " ").split() if u]
-        found += sources_from_urls(url_list)
+        found += sources_from_urls([u for u in str(urls).replace(",", " ").split() if u])
         if not found:
             raise ValueError("statements spider needs urls=... or sources=FILE")
         self.scope = Scope(found)
@@ -46,48 +47,69 @@ class StatementsSpider(scrapy.Spider):
         self.scheduled = 0
         self.seen: set[str] = set()
         self.links = LinkExtractor(deny_extensions=None, unique=True)
+        self.traps = TrapGuard()
 
-    def _budget_left(self) -> bool:
-        return not self.max_pages or self.scheduled < self.max_pages
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StatementsSpider:
+        spider: StatementsSpider = super().from_crawler(crawler, *args, **kwargs)
+        spider.traps = TrapGuard.from_settings(crawler.settings)
+        return spider
+
+    def _outcome(self, url: str, outcome: str, reason: str) -> None:
+        if getattr(self, "crawler", None) is not None:
+            self.crawler.signals.send_catch_log(url_outcome, url=url, outcome=outcome, reason=reason)
 
     def _request(self, url: str, role: str, depth: int = 0) -> scrapy.Request | None:
+        url = canonical_url(url)
         key = canonicalize_url(url)
-        if key in self.seen or url not in self.scope or not self._budget_left():
+        if key in self.seen:
             return None
         self.seen.add(key)
+        if url not in self.scope:
+            self._outcome(url, "skipped", "out of scope: another origin")
+            return None
+        if self.max_pages and self.scheduled >= self.max_pages:
+            self._outcome(url, "skipped", f"budget: --max-pages {self.max_pages} reached")
+            return None
+        refusal = self.traps.refuse(url)
+        if refusal is not None:
+            self._outcome(url, "skipped", refusal)
+            return None
         self.scheduled += 1
-        return scrapy.Request(url, callback=self.parse, meta={ROLE: role, "presswarc_depth": depth})
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role, DEPTH: depth})
 
     async def start(self) -> Any:
         for source in self.scope.sources:
             for role, urls in (("sitemap", source.sitemaps), ("feed", source.feeds), ("page", source.seeds)):
                 for url in urls:
-                    request = self._request(url, role)
-                    if request is not None:
+                    if (request := self._request(url, role)) is not None:
                         yield request
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         role = response.meta.get(ROLE, "page")
-        depth = response.meta.get("presswarc_depth", 0)
+        depth = response.meta.get(DEPTH, 0)
         if role == "sitemap":
-            yield from self._follow_sitemap(response, depth)
+            kind, locs = sitemap_urls(response.body)
+            yield from self._follow(locs, "sitemap" if kind == "sitemapindex" else "page", depth)
         elif role == "feed":
-            for url in feed_urls(response.body, response.url):
-                if (request := self._request(url, "page", depth + 1)) is not None:
-                    yield request
-        elif hasattr(response, "text") and isinstance(response, scrapy.http.HtmlResponse):
-            yield from self._follow_links(response, depth)
+            yield from self._follow(feed_urls(response.body, response.url), "page", depth)
+        elif isinstance(response, scrapy.http.HtmlResponse) and not (0 <= self.max_depth <= depth):
+            yield from self._follow((link.url for link in self.links.extract_links(response)), "page", depth)
 
-    def _follow_sitemap(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
-        kind, locs = sitemap_urls(response.body)
-        role = "sitemap" if kind == "sitemapindex" else "page"
-        for url in locs:
+    def _follow(self, urls: Any, role: str, depth: int) -> Iterator[scrapy.Request]:
+        for url in urls:
             if (request := self._request(url, role, depth + 1)) is not None:
                 yield request
 
-    def _follow_links(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
-        if 0 <= self.max_depth <= depth:
-            return
-        for link in self.links.extract_links(response):
-            if (request := self._request(link.url, "page", depth + 1)) is not None:
-                yield request
+    def failed(self, failure: Failure) -> None:
+        """Final outcome of a request that did not end in a followed response."""
+        request = failure.request  # type: ignore[attr-defined]
+        error = failure.value
+        if isinstance(error, HttpError):
+            self._outcome(request.url, "http-error", f"HTTP {error.response.status}")
+        elif isinstance(error, NotInArchive):
+            self._outcome(request.url, "not-in-archive", str(error))
+        elif isinstance(error, scrapy.exceptions.IgnoreRequest):
+            self._outcome(request.url, "refused", str(error) or type(error).__name__)
+        else:
+            self._outcome(request.url, "failed", f"{type(error).__name__}: {error}"[:500])

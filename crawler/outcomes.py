@@ -1,0 +1,96 @@
+"""Every URL's outcome, in the crawl log; the end-of-crawl report.
+
+One `OutcomeLog` per crawler, shared by the recorder (what was fetched),
+the spider (what it chose not to fetch, via the `url_outcome` signal), the
+request errbacks (how a request finally failed) and the scheduler (what it
+dropped as a duplicate or redirect loop).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from scrapy import Request, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from archive import CrawlLog
+
+url_outcome = object()
+"""Signal: url_outcome(url=str, outcome=str, reason=str) for URLs not fetched."""
+
+REPORT_NAME = "report.json"
+FETCHED = ("archived", "replayed")
+
+
+class OutcomeLog:
+    """Writes outcome lines and counts them for the final report."""
+
+    def __init__(self, crawler: Crawler, out_dir: Path) -> None:
+        self.crawler = crawler
+        self.out_dir = out_dir
+        self.log = CrawlLog(out_dir)
+        self.counts: Counter[str] = Counter()
+        self.reasons: Counter[str] = Counter()
+        self._seen: set[tuple[str, str]] = set()
+        crawler.signals.connect(self._on_outcome, signal=url_outcome)
+        crawler.signals.connect(self._on_dropped, signal=signals.request_dropped)
+        crawler.signals.connect(self._write_report, signal=signals.engine_stopped)
+
+    @classmethod
+    def of(cls, crawler: Crawler) -> OutcomeLog:
+        """The crawler's one OutcomeLog (created on first use)."""
+        existing = getattr(crawler, "_presswarc_outcomes", None)
+        if existing is None:
+            out = crawler.settings.get("ARCHIVE_DIR")
+            if not out:
+                raise NotConfigured("ARCHIVE_DIR not set")
+            existing = cls(crawler, Path(out))
+            crawler._presswarc_outcomes = existing  # type: ignore[attr-defined]
+        return existing
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OutcomeLog:  # as a Scrapy extension
+        return cls.of(crawler)
+
+    def write(self, url: str, outcome: str, reason: str = "", once: bool = False, **fields: Any) -> None:
+        if once:
+            if (url, outcome) in self._seen:
+                return
+            self._seen.add((url, outcome))
+        self.counts[outcome] += 1
+        if outcome not in FETCHED or reason:
+            self.reasons[f"{outcome}: {reason.split(':')[0][:80]}"] += 1
+        self.log.write(url, outcome, reason=reason, **fields)
+
+    def _on_outcome(self, url: str, outcome: str, reason: str = "") -> None:
+        self.write(url, outcome, reason, once=True)
+
+    def _on_dropped(self, request: Request) -> None:
+        if request.meta.get("redirect_urls"):
+            chain = " -> ".join([*request.meta["redirect_urls"], request.url])
+            self.write(request.url, "refused", reason=f"redirect loop: {chain}"[:500])
+        else:
+            self.write(request.url, "duplicate", reason="already scheduled", once=True)
+
+    def report(self) -> dict[str, Any]:
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        return {
+            "pages_archived": self.counts["archived"],
+            "extracted": stats.get("presswarc/extracted", 0),
+            "no_article": stats.get("presswarc/no_article", 0),
+            "refused": self.counts["refused"],
+            "failed": self.counts["failed"] + self.counts["http-error"],
+            "outcomes": dict(self.counts),
+            "by_reason": dict(self.reasons.most_common()),
+            "finish_reason": stats.get("finish_reason"),
+        }
+
+    def _write_report(self) -> None:
+        report = self.report()
+        path = self.out_dir / REPORT_NAME
+        path.write_text(json.dumps(report, indent=2, sort_keys=True), encoding="utf-8")
+        self.log.close()

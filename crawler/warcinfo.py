@@ -1,0 +1,48 @@
+"""The warcinfo fields: what a reader of the WARC needs to know about how it was made."""
+
+from __future__ import annotations
+
+import json
+import platform
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+RECORDED_SETTINGS = (
+    "BOT_NAME", "USER_AGENT", "ROBOTSTXT_OBEY", "AUTOTHROTTLE_ENABLED",
+    "AUTOTHROTTLE_TARGET_CONCURRENCY", "CONCURRENT_REQUESTS",
+    "CONCURRENT_REQUESTS_PER_DOMAIN", "DOWNLOAD_DELAY", "DOWNLOAD_MAXSIZE",
+    "DOWNLOAD_TIMEOUT", "DEPTH_LIMIT", "ARCHIVE_WARC_MAX_SIZE", "PRESSWARC_MAX_PAGES_PER_HOST",
+    "PRESSWARC_MAX_PAGES_PER_PATTERN", "RETRY_TIMES",
+)
+
+HEADER_PROVENANCE = (
+    "Records are rebuilt from what passed through Scrapy/Twisted at the downloader "
+    "edge: bodies are stored as received (content-coding kept, transfer-coding removed); "
+    "header names are in Twisted's canonical case and hop-by-hop headers (Connection, "
+    "Keep-Alive, Transfer-Encoding) are not kept; the status reason phrase is the "
+    "standard one for the code; request records hold the headers handed to the HTTP client; "
+    "a body cut off by the server is kept with WARC-Truncated: disconnect."
+)
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def warcinfo_fields(settings: Any) -> dict[str, str]:
+    crawl_settings = {key: settings.get(key) for key in RECORDED_SETTINGS}
+    software = ", ".join(f"{name}/{_version(name)}" for name in ("presswarc", "scrapy", "twisted", "warcio"))
+    return {
+        "software": f"{software}, python/{platform.python_version()}",
+        "format": "WARC File Format 1.1",
+        "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/",
+        "isPartOf": str(settings.get("BOT_NAME")),
+        "http-header-user-agent": str(settings.get("USER_AGENT")),
+        "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore",
+        "robots-policy": "RFC 9309: a 4xx robots.txt allows all; a 5xx or unreachable one disallows all",
+        "http-headers": HEADER_PROVENANCE,
+        "presswarc-settings": json.dumps(crawl_settings, sort_keys=True, default=str),
+    }
