@@ -150,7 +150,7 @@ def _nearly_valid(body: bytes, labels: tuple[str | None, ...]) -> str | None:
         if codec is None:
             continue
         _, errors = _decode_counting(body, codec)
-        if errors <= max(2, len(body) // 1000):
+        if errors <= max(8, len(body) // 200):
             return codec
     return None
 

@@ -112,13 +112,47 @@ def media_type(capture: Capture) -> str | None:
     return value.split(";")[0].strip().lower() if value else None
 
 
+BINARY_SIGNATURES = (
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"PK\x03\x04",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+    b"OggS",
+    b"fLaC",
+    b"ID3",
+    b"\x28\xb5\x2f\xfd",
+)
+CONTROL_BYTES = bytes(range(0, 9)) + bytes(range(14, 32))
+
+
 def looks_like_html(body: bytes) -> bool:
-    """Sniff: markup near the start and no NUL bytes (binaries served as text/html)."""
-    head = body[:1024].lstrip().lower()
-    if b"\x00" in body[:4096]:
+    """Sniff like a browser would: known binary signatures and control-byte soup are not HTML."""
+    head = body[:1024]
+    if not head.strip() or head.startswith(BINARY_SIGNATURES):
         return False
-    return head.startswith(
-        (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--", b"<p", b"<div")
+    controls = sum(head.count(bytes([b])) for b in CONTROL_BYTES)
+    if controls > len(head) // 20:
+        return False
+    lowered = head.lower()
+    return any(
+        tag in lowered
+        for tag in (
+            b"<html",
+            b"<head",
+            b"<body",
+            b"<!doctype html",
+            b"<meta",
+            b"<p",
+            b"<div",
+            b"<article",
+            b"<title",
+        )
     )
 
 

@@ -84,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     tools = commands.add_parser("tools", help="set up the separate pywb/wacz environment now")
     tools.add_argument("--tools-venv", type=Path)
 
+    export = commands.add_parser("export", help="write one text file per extracted URL (for text pipelines)")
+    export.add_argument("directory", type=Path, metavar="DIR", help="a crawl or replay folder with sidecars")
+    export.add_argument("--out", type=Path, required=True)
+
     demo = commands.add_parser("demo", help="serve the bundled demo sites on 127.0.0.1 and crawl them")
     demo.add_argument("--out", type=Path, default=Path("presswarc-demo"))
     return parser
@@ -118,8 +122,24 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     except SourcesError as exc:
         print(f"presswarc crawl: {exc}", file=sys.stderr)
         return 2
-    print(f"WARC files: {args.out / 'warc'}\ncrawl log: {args.out / 'crawl.log'}")
+    print_report(args.out)
     return 0
+
+
+def print_report(out: Path) -> None:
+    """The end-of-crawl summary (also in OUT/report.json)."""
+    import json
+
+    report_file = out / "report.json"
+    if report_file.exists():
+        report = json.loads(report_file.read_text(encoding="utf-8"))
+        print(
+            f"archived {report['pages_archived']} responses, extracted {report['extracted']} documents, "
+            f"refused {report['refused']}, skipped {report['skipped']}, failed {report['failed']}"
+        )
+        for reason, count in report["by_reason"].items():
+            print(f"  {count:5d}  {reason}")
+    print(f"WARC files: {out / 'warc'}\ncrawl log:  {out / 'crawl.log'}\nreport:     {report_file}")
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -195,6 +215,14 @@ def cmd_tools(args: argparse.Namespace) -> int:
     from crawler.tools_venv import ensure_tools_venv
 
     print(ensure_tools_venv(args.tools_venv))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from archive.export import export_texts
+
+    written, skipped = export_texts(args.directory, args.out)
+    print(f"{written} text file(s) in {args.out} ({skipped} repeat capture(s) of a URL skipped)")
     return 0
 
 

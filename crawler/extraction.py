@@ -101,8 +101,14 @@ class LiveExtraction:
     The response's WARC file is held open until its derived records are in.
     """
 
-    def __init__(self, pool: ExtractionPool, writer: RotatingWarcWriter, deriver: Deriver,
-                 count: Callable[[str], None], report_failure: Callable[[Capture, str], None]) -> None:
+    def __init__(
+        self,
+        pool: ExtractionPool,
+        writer: RotatingWarcWriter,
+        deriver: Deriver,
+        count: Callable[[str], None],
+        report_failure: Callable[[Capture, str], None],
+    ) -> None:
         self.pool = pool
         self.writer = writer
         self.deriver = deriver

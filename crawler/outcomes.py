@@ -9,6 +9,7 @@ dropped as a duplicate or redirect loop).
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,13 @@ url_outcome = object()
 
 REPORT_NAME = "report.json"
 FETCHED = ("archived", "replayed")
+
+
+def reason_kind(reason: str) -> str:
+    """A reason without its URLs, numbers and details, for counting by kind."""
+    kind = re.sub(r"<[^>]*>|\w+://\S+", "URL", reason)
+    kind = re.sub(r"\d+", "N", kind.split(" (")[0])
+    return kind[:90]
 
 
 class OutcomeLog:
@@ -63,7 +71,7 @@ class OutcomeLog:
             self._seen.add((url, outcome))
         self.counts[outcome] += 1
         if outcome not in FETCHED or reason:
-            self.reasons[f"{outcome}: {reason.split(':')[0][:80]}"] += 1
+            self.reasons[f"{outcome}: {reason_kind(reason)}"] += 1
         self.log.write(url, outcome, reason=reason, **fields)
 
     def _on_outcome(self, url: str, outcome: str, reason: str = "") -> None:
@@ -83,6 +91,7 @@ class OutcomeLog:
             "extracted": stats.get("presswarc/extracted", 0),
             "no_article": stats.get("presswarc/no_article", 0),
             "refused": self.counts["refused"],
+            "skipped": self.counts["skipped"],
             "failed": self.counts["failed"] + self.counts["http-error"],
             "outcomes": dict(self.counts),
             "by_reason": dict(self.reasons.most_common()),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 
@@ -55,9 +55,13 @@ class WarcRecorderMiddleware:
         self.pool: ExtractionPool | None = None
         self.extraction: LiveExtraction | None = None
         if settings.getbool("EXTRACT_ENABLED", True):
-            self.pool = ExtractionPool(settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING"))
+            self.pool = ExtractionPool(
+                settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING")
+            )
             deriver = Deriver(self.sidecars, extractor_info(), write_records=self.writer.write_records_to)
-            self.extraction = LiveExtraction(self.pool, self.writer, deriver, self._count, self._extract_failed)
+            self.extraction = LiveExtraction(
+                self.pool, self.writer, deriver, self._count, self._extract_failed
+            )
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -74,9 +78,14 @@ class WarcRecorderMiddleware:
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
         self.outcomes.write(
-            response.url, "archived", status=response.status, size=len(response.body),
-            reason=f"truncated: {capture.truncated}" if capture.truncated else "", method=request.method,
-            warc_filename=location.filename, warc_offset=location.offset,
+            response.url,
+            "archived",
+            status=response.status,
+            size=len(response.body),
+            reason=f"truncated: {capture.truncated}" if capture.truncated else "",
+            method=request.method,
+            warc_filename=location.filename,
+            warc_offset=location.offset,
         )
         if self.extraction is not None and is_extractable(capture):
             await self.extraction.submit(capture, location)
@@ -111,7 +120,11 @@ class WarcRecorderMiddleware:
         self.writer.close()
         self.sidecars.close_all()
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        report = {"finish_reason": reason, "warc_files": [p.name for p in self.writer.closed_files], "stats": stats}
+        report = {
+            "finish_reason": reason,
+            "warc_files": [p.name for p in self.writer.closed_files],
+            "stats": stats,
+        }
         path = self.out_dir / "stats.json"
         path.write_text(json.dumps(report, indent=2, sort_keys=True, default=str), encoding="utf-8")
         logger.info("presswarc: %d WARC file(s) in %s", len(self.writer.closed_files), self.out_dir / "warc")

@@ -39,8 +39,14 @@ def url_pattern(url: str) -> str:
 
 
 class TrapGuard:
-    def __init__(self, per_host: int = 5000, per_pattern: int = 200, max_segments: int = 15,
-                 max_repeats: int = 3, max_url_length: int = 2000) -> None:
+    def __init__(
+        self,
+        per_host: int = 5000,
+        per_pattern: int = 200,
+        max_segments: int = 15,
+        max_repeats: int = 3,
+        max_url_length: int = 2000,
+    ) -> None:
         self.per_host = per_host
         self.per_pattern = per_pattern
         self.max_segments = max_segments

@@ -32,8 +32,14 @@ DEPTH = "presswarc_depth"
 class StatementsSpider(scrapy.Spider):
     name = "statements"
 
-    def __init__(self, urls: str = "", sources: str = "", max_pages: str | int = 0,
-                 max_depth: str | int = -1, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        urls: str = "",
+        sources: str = "",
+        max_pages: str | int = 0,
+        max_depth: str | int = -1,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         found: list[Source] = []
         if sources:
@@ -106,7 +112,15 @@ class StatementsSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         error = failure.value
         if isinstance(error, HttpError):
-            self._outcome(request.url, "http-error", f"HTTP {error.response.status}")
+            response = error.response
+            location = response.headers.get(b"Location")
+            if 300 <= response.status < 400 and location:
+                target = location.decode("latin-1")
+                self._outcome(
+                    request.url, "refused", f"redirect not followed (non-HTTP or unusable target): {target}"
+                )
+            else:
+                self._outcome(request.url, "http-error", f"HTTP {response.status}")
         elif isinstance(error, NotInArchive):
             self._outcome(request.url, "not-in-archive", str(error))
         elif isinstance(error, scrapy.exceptions.IgnoreRequest):

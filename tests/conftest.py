@@ -53,3 +53,41 @@ def demo_crawl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo")
     run_presswarc("demo", "--out", str(out))
     return out
+
+
+HOSTILE_SETTINGS = [
+    *FAST,
+    "-s",
+    "DOWNLOAD_TIMEOUT=3",
+    "-s",
+    "RETRY_BACKOFF_BASE=0.2",
+    "-s",
+    "PRESSWARC_MAX_PAGES_PER_PATTERN=20",
+]
+
+
+@pytest.fixture(scope="session")
+def hostile_sites() -> Iterator[tuple[SiteServer, SiteServer]]:
+    from crawler.demo.hostile import compressed_zeros
+
+    for coding in ("gzip", "deflate", "br"):  # build the bombs before the crawl's clock starts
+        compressed_zeros(coding, 300_000_000)
+    with SiteServer(SITES / "hostile") as hostile, SiteServer(SITES / "robots500") as robots500:
+        yield hostile, robots500
+
+
+@pytest.fixture(scope="session")
+def hostile_crawl(
+    hostile_sites: tuple[SiteServer, SiteServer], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    hostile, robots500 = hostile_sites
+    root = tmp_path_factory.mktemp("hostile")
+    sources = root / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nname = "hostile"\nseeds = ["{hostile.url}/"]\n'
+        f'sitemaps = ["{hostile.url}/sitemap-xxe.xml"]\n'
+        f'[[source]]\nname = "robots500"\nseeds = ["{robots500.url}/"]\n'
+    )
+    out = root / "out"
+    run_presswarc("crawl", "--sources", str(sources), "--out", str(out), *HOSTILE_SETTINGS)
+    return out

@@ -12,6 +12,9 @@ keyed by path and say how to serve it:
     redirect = "/elsewhere"          # with status (default 301)
     body = "inline body"             # instead of a file
     headers = { "X-Extra" = "1" }
+    behaviour = "bomb"               # a hostile behaviour from crawler/demo/hostile.py, with its options
+
+A key ending in `*` matches every path with that prefix.
 
 Used by `presswarc demo` and by the tests. Every request is logged in
 `requests` so a test can assert what was (not) fetched.
@@ -30,6 +33,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import brotli
+
+from crawler.demo.hostile import BEHAVIOURS
 
 ENCODERS = {
     "gzip": gzip.compress,
@@ -84,13 +89,23 @@ class SiteServer:
             return None
         return candidate
 
+    def route_for(self, target: str) -> dict[str, Any]:
+        """The route for a request target: exact target, then path, then longest `prefix*`."""
+        path = urlsplit(target).path or "/"
+        if target in self.routes:
+            return self.routes[target]
+        if path in self.routes:
+            return self.routes[path]
+        prefixes = [key for key in self.routes if key.endswith("*") and path.startswith(key[:-1])]
+        return self.routes[max(prefixes, key=len)] if prefixes else {}
+
     def response_for(self, target: str) -> tuple[int, list[tuple[str, str]], bytes, bool]:
         """(status, headers, body, chunked) for a request target."""
         path = urlsplit(target).path or "/"
-        route = self.routes.get(target, self.routes.get(path, {}))
+        route = self.route_for(target)
         headers: list[tuple[str, str]] = []
         if "redirect" in route:
-            headers.append(("Location", route["redirect"]))
+            headers.append(("Location", str(route["redirect"]).replace("{{port}}", str(self.port))))
             return int(route.get("status", 301)), headers, b"", False
         status = int(route.get("status", 200))
         if "body" in route:
@@ -127,6 +142,10 @@ class SiteServer:
 
             def do_GET(self) -> None:
                 server.requests.append(("GET", self.path))
+                route = server.route_for(self.path)
+                if "behaviour" in route:
+                    BEHAVIOURS[route["behaviour"]](self, route)
+                    return
                 status, headers, body, chunked = server.response_for(self.path)
                 self.send_response(status)
                 for name, value in headers:
