@@ -10,28 +10,11 @@ import pytest
 
 import archive
 from archive.sidecars import read_sidecar, sidecar_name
+from tests.golden.cases import SITE_CHROME
 from tests.warcs import read_records, warc_files
 
 SCHEMA = json.loads((Path(archive.__file__).parent / "sidecar.schema.json").read_text())
 STATEMENT_LAST = "The Authority has been asked to reply to these recommendations by 15 January 2027."
-CHROME = (
-    "댓글",
-    "공유",
-    "추천",
-    "많이 본",
-    "무단전재",
-    "로그인",
-    "기사 인쇄",
-    "Share this",
-    "Leave a Reply",
-    "says:",
-    "cookies",
-    "Newsletter",
-    "Most read",
-    "Related",
-    "Proudly powered",
-    "페이스북",
-)
 
 
 def sidecar_rows(out: Path) -> list[dict]:
@@ -56,7 +39,7 @@ def test_statement_text_is_free_of_site_chrome_in_every_language(demo_crawl: Pat
     languages = {row["language"] for row in rows}
     assert languages == {"en", "ko"}
     for row in rows:
-        for leak in CHROME:
+        for leak in SITE_CHROME:
             assert leak not in row["text"], (row["url"], leak)
     english = [row for row in rows if row["language"] == "en"]
     assert len(english) == 3

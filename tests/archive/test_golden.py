@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from archive.extract import extract
-from tests.golden.cases import capture_of_case, case_dirs
+from tests.golden.cases import SITE_CHROME, capture_of_case, case_dirs
 
 FIELDS = [
     "text",
@@ -62,22 +62,7 @@ def test_korean_cms_statement_lines_are_whole_paragraphs() -> None:
 @pytest.mark.parametrize("case", case_dirs(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_no_widget_or_chrome_text_leaks(case: Path) -> None:
     text = actual(case)["text"] or ""
-    for leak in (
-        "댓글",
-        "공유",
-        "추천",
-        "많이 본",
-        "무단전재",
-        "Share this",
-        "Leave a Reply",
-        "says:",
-        "cookies",
-        "Newsletter",
-        "Most read",
-        "Related",
-        "Proudly powered",
-        "로그인",
-    ):
+    for leak in SITE_CHROME:
         assert leak not in text, leak
 
 

@@ -10,6 +10,26 @@ from archive.model import Capture
 
 GOLDEN = Path(__file__).parent
 
+SITE_CHROME = (
+    "댓글",
+    "공유",
+    "추천",
+    "많이 본",
+    "무단전재",
+    "로그인",
+    "기사 인쇄",
+    "페이스북",
+    "Share this",
+    "Leave a Reply",
+    "says:",
+    "cookies",
+    "Newsletter",
+    "Most read",
+    "Related",
+    "Proudly powered",
+)
+"""Strings of comment widgets, share bars and site chrome in our fixture pages: never in a statement."""
+
 
 def case_dirs() -> list[Path]:
     return sorted(p.parent for p in GOLDEN.glob("*/*/meta.json"))
