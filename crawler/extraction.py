@@ -23,11 +23,6 @@ from archive.writer import RotatingWarcWriter
 logger = logging.getLogger(__name__)
 
 
-def run_extraction(capture: Capture) -> Extraction:
-    """Worker entry point (module-level so it pickles)."""
-    return extract(capture)
-
-
 class ExtractionPool:
     def __init__(self, workers: int = 0, max_pending: int = 0) -> None:
         self.workers = workers or os.cpu_count() or 1
@@ -54,7 +49,7 @@ class ExtractionPool:
     ) -> None:
         """Extract in a worker; the callbacks run on the reactor thread."""
         self.pending += 1
-        future = self._executor.submit(run_extraction, capture)
+        future = self._executor.submit(extract, capture)  # workers import only archive/
 
         def done(fut: Future[Extraction]) -> None:
             reactor.callFromThread(self._finished, fut, on_done, on_error)  # type: ignore[attr-defined]

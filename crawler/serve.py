@@ -1,15 +1,15 @@
 """`presswarc serve DIR`: browse the captures in pywb on 127.0.0.1.
 
 Builds a pywb collection folder `DIR/.pywb/` (links to the WARCs plus our
-CDXJ index) and runs pywb's `wayback` from the tools venv in the foreground.
+CDXJ index) and then becomes pywb's `wayback` (exec) from the tools venv.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from archive.index import index_files
 from archive.reader import archive_files
@@ -43,7 +43,7 @@ def prepare_collection(directory: Path) -> Path:
     return root
 
 
-def serve(directory: Path, port: int, venv: Path | None = None) -> int:
+def serve(directory: Path, port: int, venv: Path | None = None) -> NoReturn:
     venv = ensure_tools_venv(venv)
     root = prepare_collection(directory)
     print(f"Serving http://127.0.0.1:{port}/{COLLECTION}/  (Ctrl-C to stop)", file=sys.stderr, flush=True)
@@ -57,7 +57,7 @@ def serve(directory: Path, port: int, venv: Path | None = None) -> int:
         str(root),
     ]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    try:
-        return subprocess.call(command, cwd=root, env=env)
-    except KeyboardInterrupt:
-        return 0
+    sys.stdout.flush()
+    os.chdir(root)
+    # Become pywb: signals (Ctrl-C, SIGTERM from a supervisor) then reach it directly.
+    os.execve(command[0], command, env)

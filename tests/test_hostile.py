@@ -7,6 +7,8 @@ crawl log, the output tree and the WARCs.
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -135,7 +137,12 @@ def test_sitemap_entities_are_not_resolved(hostile_crawl: Path, hostile_sites: S
 def test_retries_back_off_then_succeed_or_give_up(hostile_crawl: Path, hostile_sites: Sites) -> None:
     site = hostile_sites[0]
     assert paths(site).count("/retry.html") == 3
-    assert [line["status"] for line in outcomes(hostile_crawl, site)["/retry.html"]] == [503, 503, 200]
+    attempts = outcomes(hostile_crawl, site)["/retry.html"]
+    assert [line["status"] for line in attempts] == [503, 503, 200]
+    stamps = [datetime.fromisoformat(line["ts"]) for line in attempts]
+    assert all(
+        (later - earlier).total_seconds() >= 0.9 for earlier, later in pairwise(stamps)
+    )  # Retry-After: 1
     assert paths(site).count("/always-429.html") == 3
     assert final(hostile_crawl, site, "/always-429.html") == {
         **final(hostile_crawl, site, "/always-429.html"),

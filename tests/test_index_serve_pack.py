@@ -137,3 +137,32 @@ def test_pack_makes_a_valid_wacz_listing_the_articles(
     assert pages[0]["format"] == "json-pages-1.0"
     assert len(pages[1:]) == 4 and all(page["text"] for page in pages[1:])
     assert sum(name.startswith("archive/") for name in names) == len(warc_files(demo_crawl))
+
+
+def test_pywb_serves_peer_warcs_too(tools_venv: Path, tmp_path: Path) -> None:
+    import shutil
+
+    collection = tmp_path / "peers"
+    shutil.copytree(PEER_WARCS, collection)
+    port = free_port()
+    env = {**os.environ, "PRESSWARC_TOOLS_VENV": str(tools_venv)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "serve", str(collection), "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        body = b""
+        for _ in range(120):
+            try:
+                body = fetch(f"http://127.0.0.1:{port}/presswarc/2017id_/http://www.iana.org/")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert b"Internet Assigned Numbers Authority" in body
+    finally:
+        process.terminate()
+        _, errors = process.communicate(timeout=20)
+    assert "Traceback" not in errors.split("Serving")[0]  # nothing failed while indexing the collection
