@@ -47,7 +47,7 @@ class Deriver:
         sidecars: SidecarSet,
         extractor: dict[str, str],
         builder: CaptureRecords | None = None,
-        write_records: Callable[[str, list[Any]], None] | None = None,
+        write_records: Callable[[str, list[Any]], object] | None = None,
     ) -> None:
         self.sidecars = sidecars
         self.extractor = extractor

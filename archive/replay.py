@@ -92,7 +92,7 @@ class Replayer:
         self.report.files += 1
         sidecars = SidecarSet(self.out)
         derived = _derived_warc(self.out, path.name, path.name) if self.write_warc else None
-        write: Callable[[str, list[Any]], None] | None = None
+        write: Callable[[str, list[Any]], object] | None = None
         if derived is not None:
             target = derived
 

@@ -11,7 +11,7 @@ _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, 
 
 
 def _root(body: bytes) -> etree._Element | None:
-    parser = etree.XMLParser(**_PARSER_OPTIONS)  # type: ignore[arg-type]
+    parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
         return etree.fromstring(body.strip(), parser=parser)
     except etree.XMLSyntaxError:

@@ -52,7 +52,7 @@ class ExtractionPool:
         future = self._executor.submit(extract, capture)  # workers import only archive/
 
         def done(fut: Future[Extraction]) -> None:
-            reactor.callFromThread(self._finished, fut, on_done, on_error)  # type: ignore[attr-defined]
+            reactor.callFromThread(self._finished, fut, on_done, on_error)
 
         future.add_done_callback(done)
 

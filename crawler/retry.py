@@ -52,4 +52,4 @@ class BackoffRetryMiddleware(RetryMiddleware):
             delay = settings.getfloat("RETRY_BACKOFF_BASE", 1.0) * (2**attempt)
         delay = min(delay, cap)
         if delay > 0:
-            await deferred_to_future(task.deferLater(reactor, delay, lambda: None))  # type: ignore[arg-type]
+            await deferred_to_future(task.deferLater(reactor, delay, lambda: None))

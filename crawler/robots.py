@@ -12,6 +12,7 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.misc import build_from_crawler
+from twisted.internet.defer import Deferred
 
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
 
@@ -32,5 +33,5 @@ class Rfc9309RobotsTxtMiddleware(RobotsTxtMiddleware):
         parser = build_from_crawler(self._parserimpl, self.crawler, DISALLOW_ALL)
         waiting = self._parsers[netloc]
         self._parsers[netloc] = parser
-        if hasattr(waiting, "callback"):
+        if isinstance(waiting, Deferred):
             waiting.callback(parser)

@@ -32,7 +32,7 @@ def compressed_zeros(coding: str, size: int) -> bytes:
     if coding == "br":
         compressor = brotli.Compressor(quality=5)
         parts = [compressor.process(CHUNK) for _ in range(size // len(CHUNK))]
-        return b"".join(parts) + compressor.finish()
+        return b"".join(parts) + bytes(compressor.finish())
     wbits = zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS
     deflater = zlib.compressobj(1, zlib.DEFLATED, wbits)
     parts = [deflater.compress(CHUNK) for _ in range(size // len(CHUNK))]
