@@ -69,7 +69,7 @@ DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 # A body cut off mid-transfer is archived with WARC-Truncated: disconnect, not thrown away.
 DOWNLOAD_FAIL_ON_DATALOSS = False
 ARCHIVE_REPLAY_FROM = ""  # a WARC folder: the add-on then answers requests from it (940)
-ARCHIVE_DIR = ""
+ARCHIVE_DIR = "presswarc-output"  # `presswarc crawl --out` sets it; `scrapy crawl` uses this
 ARCHIVE_WARC_PREFIX = "presswarc"
 ARCHIVE_WARC_MAX_SIZE = 1_000_000_000
 

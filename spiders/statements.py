@@ -82,7 +82,10 @@ class StatementsSpider(scrapy.Spider):
             self._outcome(url, "skipped", refusal)
             return None
         self.scheduled += 1
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, meta={ROLE: role, DEPTH: depth})
+        source = self.scope.source_for(url)
+        article_first = 10 if source is not None and source.article_patterns and source.is_article(url) else 0
+        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=article_first,
+                              meta={ROLE: role, DEPTH: depth})
 
     async def start(self) -> Any:
         for source in self.scope.sources:

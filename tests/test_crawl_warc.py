@@ -218,3 +218,18 @@ def test_scrapy_crawl_from_the_project_root(basic_site: SiteServer, tmp_path: Pa
         basic_site.url + "/robots.txt",
         basic_site.url + "/news/plain.html",
     }
+
+
+def test_article_patterns_get_scheduling_priority(tmp_path: Path) -> None:
+    from spiders.statements import StatementsSpider
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        '[[source]]\nname = "n"\nseeds = ["https://news.example/"]\narticle_patterns = ["/news/articleView"]\n'
+    )
+    spider = StatementsSpider(sources=str(sources))
+    article = spider._request("https://news.example/news/articleView.html?idxno=1", "page")
+    section = spider._request("https://news.example/news/articleList.html", "page")
+    elsewhere = spider._request("https://other.example/news/articleView.html?idxno=1", "page")
+    assert article is not None and section is not None and elsewhere is None
+    assert article.priority > section.priority == 0
