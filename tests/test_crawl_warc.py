@@ -225,7 +225,8 @@ def test_article_patterns_get_scheduling_priority(tmp_path: Path) -> None:
 
     sources = tmp_path / "sources.toml"
     sources.write_text(
-        '[[source]]\nname = "n"\nseeds = ["https://news.example/"]\narticle_patterns = ["/news/articleView"]\n'
+        '[[source]]\nname = "n"\nseeds = ["https://news.example/"]\n'
+        'article_patterns = ["/news/articleView"]\n'
     )
     spider = StatementsSpider(sources=str(sources))
     article = spider._request("https://news.example/news/articleView.html?idxno=1", "page")
