@@ -197,3 +197,43 @@ def test_report_and_output_tree(hostile_crawl: Path) -> None:
     top = {p.name for p in hostile_crawl.iterdir()}
     assert top == {"warc", "crawl.log", "report.json", "stats.json"}
     assert not list(hostile_crawl.rglob("*.open"))
+
+
+def test_a_killed_crawl_keeps_everything_already_archived(basic_site: SiteServer, hostile_sites: Sites,
+                                                          tmp_path: Path) -> None:
+    """SIGKILL mid-crawl: closed WARCs stay valid, the open one holds whole records, no half sidecar."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    hostile = hostile_sites[0]
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "crawler.cli", "crawl", basic_site.url + "/", hostile.url + "/drip.html",
+               "--out", str(out), "--warc-max-size", "2000", "-s", "DOWNLOAD_TIMEOUT=60", "-s", "DOWNLOAD_DELAY=0",
+               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=ERROR"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(300):
+            if len(list((out / "warc").glob("*.warc.gz"))) >= 3 and "/drip.html" in paths(hostile):
+                break
+            time.sleep(0.1)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    closed = sorted((out / "warc").glob("*.warc.gz"))
+    assert len(closed) >= 3
+    for path in closed:
+        check = subprocess.run([sys.executable, "-m", "warcio.cli", "check", str(path)], capture_output=True)
+        assert check.returncode == 0, path
+        assert path.with_name(sidecar_name(path.name)).exists()
+    from archive.reader import ReadProblem, iter_records
+
+    for path in (out / "warc").glob("*.warc.gz.open"):
+        items = list(iter_records(path))
+        whole = [item for item in items if not isinstance(item, ReadProblem)]
+        assert whole and whole[0].record.rec_type == "warcinfo"
+    for sidecar in (out / "warc").glob("*.jsonl.gz"):
+        __import__("gzip").decompress(sidecar.read_bytes())  # complete gzip streams only under final names
