@@ -15,6 +15,7 @@ import pytest
 
 from archive.sidecars import sidecar_name
 from crawler.demo.siteserver import SiteServer
+from tests.conftest import FAST
 from tests.warcs import all_records, warc_files
 
 Sites = tuple[SiteServer, SiteServer]
@@ -199,8 +200,9 @@ def test_report_and_output_tree(hostile_crawl: Path) -> None:
     assert not list(hostile_crawl.rglob("*.open"))
 
 
-def test_a_killed_crawl_keeps_everything_already_archived(basic_site: SiteServer, hostile_sites: Sites,
-                                                          tmp_path: Path) -> None:
+def test_a_killed_crawl_keeps_everything_already_archived(
+    basic_site: SiteServer, hostile_sites: Sites, tmp_path: Path
+) -> None:
     """SIGKILL mid-crawl: closed WARCs stay valid, the open one holds whole records, no half sidecar."""
     import signal
     import subprocess
@@ -209,9 +211,21 @@ def test_a_killed_crawl_keeps_everything_already_archived(basic_site: SiteServer
 
     hostile = hostile_sites[0]
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "crawler.cli", "crawl", basic_site.url + "/", hostile.url + "/drip.html",
-               "--out", str(out), "--warc-max-size", "2000", "-s", "DOWNLOAD_TIMEOUT=60", "-s", "DOWNLOAD_DELAY=0",
-               "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=ERROR"]
+    command = [
+        sys.executable,
+        "-m",
+        "crawler.cli",
+        "crawl",
+        basic_site.url + "/",
+        hostile.url + "/drip.html",
+        "--out",
+        str(out),
+        "--warc-max-size",
+        "2000",
+        "-s",
+        "DOWNLOAD_TIMEOUT=60",
+        *FAST,
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(300):

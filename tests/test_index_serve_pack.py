@@ -12,6 +12,7 @@ import time
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,15 +75,17 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture
-def served(demo_crawl: Path, tools_venv: Path) -> Iterator[str]:
+@contextmanager
+def pywb_serving(directory: Path, tools_venv: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`presswarc serve DIR` on a free port; yields the collection URL once pywb answers."""
     port = free_port()
     env = {**os.environ, "PRESSWARC_TOOLS_VENV": str(tools_venv)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "serve", str(demo_crawl), "--port", str(port)],
+        [sys.executable, "-m", "crawler.cli", "serve", str(directory), "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}/presswarc"
     try:
@@ -92,10 +95,16 @@ def served(demo_crawl: Path, tools_venv: Path) -> Iterator[str]:
                 break
             except OSError:
                 time.sleep(0.5)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def served(demo_crawl: Path, tools_venv: Path) -> Iterator[str]:
+    with pywb_serving(demo_crawl, tools_venv) as (base, _):
+        yield base
 
 
 def fetch(url: str) -> bytes:
@@ -144,25 +153,10 @@ def test_pywb_serves_peer_warcs_too(tools_venv: Path, tmp_path: Path) -> None:
 
     collection = tmp_path / "peers"
     shutil.copytree(PEER_WARCS, collection)
-    port = free_port()
-    env = {**os.environ, "PRESSWARC_TOOLS_VENV": str(tools_venv)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crawler.cli", "serve", str(collection), "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        body = b""
-        for _ in range(120):
-            try:
-                body = fetch(f"http://127.0.0.1:{port}/presswarc/2017id_/http://www.iana.org/")
-                break
-            except OSError:
-                time.sleep(0.5)
-        assert b"Internet Assigned Numbers Authority" in body
-    finally:
-        process.terminate()
-        _, errors = process.communicate(timeout=20)
-    assert "Traceback" not in errors.split("Serving")[0]  # nothing failed while indexing the collection
+    with pywb_serving(collection, tools_venv) as (base, process):
+        body = fetch(f"{base}/2017id_/http://www.iana.org/")
+    assert b"Internet Assigned Numbers Authority" in body
+    assert process.stderr is not None
+    assert (
+        "Traceback" not in process.stderr.read().split("Serving")[0]
+    )  # indexing the collection did not fail
