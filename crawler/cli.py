@@ -145,11 +145,10 @@ def print_report(out: Path) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from crawler.demo.run import run_demo
 
-    warc_dir = run_demo(args.out)
-    print(
-        f"Demo crawl finished.\nWARC files: {warc_dir}\ncrawl log:  {args.out / 'crawl.log'}\n"
-        f"stats:      {args.out / 'stats.json'}"
-    )
+    run_demo(args.out)
+    print("Demo crawl finished: four sites republishing one statement, crawled from 127.0.0.1.")
+    print_report(args.out)
+    print(f"sidecars:   {args.out / 'warc'}/*.jsonl.gz (clean text and metadata)")
     return 0
 
 

@@ -30,7 +30,7 @@ FETCHED = ("archived", "replayed")
 def reason_kind(reason: str) -> str:
     """A reason without its URLs, numbers and details, for counting by kind."""
     kind = re.sub(r"<[^>]*>|\w+://\S+", "URL", reason)
-    kind = re.sub(r"\d+", "N", kind.split(" (")[0])
+    kind = re.sub(r"(?<!HTTP )\b\d+", "N", kind.split(" (")[0])
     return kind[:90]
 
 
@@ -78,9 +78,12 @@ class OutcomeLog:
         self.write(url, outcome, reason, once=True)
 
     def _on_dropped(self, request: Request) -> None:
-        if request.meta.get("redirect_urls"):
-            chain = " -> ".join([*request.meta["redirect_urls"], request.url])
+        earlier = request.meta.get("redirect_urls")
+        if earlier and request.url in earlier:
+            chain = " -> ".join([*earlier, request.url])
             self.write(request.url, "refused", reason=f"redirect loop: {chain}"[:500])
+        elif earlier:
+            self.write(request.url, "duplicate", reason=f"redirected here from {earlier[-1]}; already scheduled")
         else:
             self.write(request.url, "duplicate", reason="already scheduled", once=True)
 
