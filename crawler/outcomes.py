@@ -83,7 +83,8 @@ class OutcomeLog:
             chain = " -> ".join([*earlier, request.url])
             self.write(request.url, "refused", reason=f"redirect loop: {chain}"[:500])
         elif earlier:
-            self.write(request.url, "duplicate", reason=f"redirected here from {earlier[-1]}; already scheduled")
+            reason = f"redirected here from {earlier[-1]}; already scheduled"
+            self.write(request.url, "duplicate", reason=reason)
         else:
             self.write(request.url, "duplicate", reason="already scheduled", once=True)
 
