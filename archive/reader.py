@@ -177,7 +177,7 @@ def _dechunk(payload: bytes) -> bytes:
     return data if data or not payload else payload
 
 
-def capture_of(raw: RawRecord, filename: str, method: str = "GET") -> Capture | None:
+def capture_of(raw: RawRecord, method: str = "GET") -> Capture | None:
     """A Capture of a response record (None for other record types)."""
     record = raw.record
     if record.rec_type != "response" or record.http_headers is None:
@@ -222,7 +222,7 @@ def iter_responses(path: Path) -> Iterator[ArchivedResponse | ReadProblem]:
                     methods.pop(next(iter(methods)))
             continue
         record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
-        capture = capture_of(item, path.name, methods.pop(record_id, "GET"))
+        capture = capture_of(item, methods.pop(record_id, "GET"))
         if capture is not None:
             yield ArchivedResponse(capture, RecordLocation(path.name, item.offset, item.length, record_id))
 
@@ -233,7 +233,7 @@ def read_response_at(path: Path, offset: int) -> Capture | None:
         for item in _iterate(stream, offset, path.name):
             if isinstance(item, ReadProblem):
                 return None
-            return capture_of(item, path.name)
+            return capture_of(item)
     return None
 
 

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from archive.derive import Deriver
 from archive.extract import Extraction, extract, extractor_info, is_extractable
 from archive.reader import ArchivedResponse, ReadProblem, archive_files, iter_responses
+from archive.records import CaptureRecords
 from archive.sidecars import SidecarSet, sidecar_name
 from archive.writer import OpenWarc
 
@@ -45,8 +46,6 @@ class ReplayReport:
 def _derived_warc(out: Path, input_name: str, derived_from: str) -> OpenWarc:
     stem = sidecar_name(input_name).removesuffix(".jsonl.gz")
     warc = OpenWarc(out / f"{stem}{DERIVED_SUFFIX}")
-    from archive.records import CaptureRecords
-
     info = {"software": "presswarc replay", "format": "WARC File Format 1.1", "derived-from": derived_from}
     warc.write(CaptureRecords().warcinfo(warc.name, info))
     return warc

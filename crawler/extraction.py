@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import defer, reactor
 
 from archive.derive import Deriver
@@ -111,8 +112,6 @@ class LiveExtraction:
         self.report_failure = report_failure
 
     async def submit(self, capture: Capture, location: RecordLocation) -> None:
-        from scrapy.utils.defer import maybe_deferred_to_future
-
         await maybe_deferred_to_future(self.pool.wait_for_slot())
         self.writer.hold(location.filename)
 
