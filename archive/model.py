@@ -7,7 +7,7 @@ extractor accept, so live and archived pages travel the same path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 Headers = tuple[tuple[str, str], ...]
@@ -55,4 +55,3 @@ class RecordLocation:
     offset: int
     length: int
     record_id: str
-    extra: dict[str, str] = field(default_factory=dict)

@@ -107,7 +107,7 @@ def _read_payload(record: Any) -> tuple[bytes, bool]:
     return data[:MAX_BODY], len(data) <= MAX_BODY
 
 
-def _iterate(stream: BinaryIO, base: int, name: str) -> Iterator[RawRecord | ReadProblem]:
+def _iterate(stream: BinaryIO | gzip.GzipFile, base: int, name: str) -> Iterator[RawRecord | ReadProblem]:
     """Records from `base` on; stops with a ReadProblem at the first damage."""
     stream.seek(base)
     iterator = ArchiveIterator(stream, arc2warc=True)
@@ -152,9 +152,8 @@ def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
         "whole-file gzip, not one member per record: read decompressed; "
         "offsets below are positions in the decompressed stream",
     )
-    with gzip.open(path, "rb") as stream:
-        data = stream.read()
-    yield from _iterate(io.BytesIO(data), 0, path.name)
+    with gzip.open(path, "rb") as stream:  # streamed: seeking back to 0 is all _iterate needs
+        yield from _iterate(stream, 0, path.name)
 
 
 def _warc_datetime(value: str | None) -> datetime:

@@ -6,7 +6,6 @@ For debugging a site and for benchmarks; no Scrapy, no network.
 from __future__ import annotations
 
 import json
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,3 @@ def extract_files(paths: list[Path], url: str | None, content_type: str | None, 
         print(json.dumps(result, ensure_ascii=False, indent=None if jsonl else 2))
     return 1 if failures else 0
 
-
-if __name__ == "__main__":
-    sys.exit(extract_files([Path(p) for p in sys.argv[1:]], None, None, True))

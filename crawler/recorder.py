@@ -17,6 +17,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import defer, threads
 
 from archive import RotatingWarcWriter
 from archive.derive import Deriver
@@ -36,6 +37,12 @@ META_KEY = "presswarc_record"
 """`request.meta` key holding the response record's location."""
 
 
+def _index_beside(path: Path) -> None:
+    """Write NAME.cdxj beside a closed WARC."""
+    lines = [line for line in cdxj_lines(path) if isinstance(line, str)]
+    write_cdxj(lines, path.with_name(cdxj_name(path.name)))
+
+
 class WarcRecorderMiddleware:
     """Write a request + response record pair for every downloaded response."""
 
@@ -52,6 +59,7 @@ class WarcRecorderMiddleware:
             on_close=self._file_closed,
         )
         self.sidecars = SidecarSet(self.out_dir / "warc")
+        self._indexing: list[defer.Deferred[None]] = []
         self.pool: ExtractionPool | None = None
         self.extraction: LiveExtraction | None = None
         if settings.getbool("EXTRACT_ENABLED", True):
@@ -107,10 +115,9 @@ class WarcRecorderMiddleware:
         self.outcomes.write(capture.url, "extract-failed", status=capture.status, reason=reason)
 
     def _file_closed(self, path: Path) -> None:
-        """A WARC is complete: finish its sidecar and write its CDXJ beside it."""
+        """A WARC is complete: finish its sidecar; index it in a thread (it re-reads the file)."""
         self.sidecars.close(path.name)
-        lines = [line for line in cdxj_lines(path) if isinstance(line, str)]
-        write_cdxj(lines, path.with_name(cdxj_name(path.name)))
+        self._indexing.append(threads.deferToThread(_index_beside, path))
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
         """Wait for pending extractions, then close WARCs, sidecars and stats."""
@@ -119,6 +126,7 @@ class WarcRecorderMiddleware:
             self.pool.shutdown()
         self.writer.close()
         self.sidecars.close_all()
+        await maybe_deferred_to_future(defer.gatherResults(self._indexing, consumeErrors=True))
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         report = {
             "finish_reason": reason,

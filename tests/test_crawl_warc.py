@@ -13,6 +13,7 @@ from pathlib import Path
 
 import brotli
 
+from archive import read_crawl_log
 from crawler.demo.siteserver import SiteServer
 from tests.conftest import FAST, SITES, run_presswarc
 from tests.warcs import all_records, read_records, warc_files
@@ -120,7 +121,7 @@ def test_warcinfo_describes_the_crawl(basic_crawl: Path) -> None:
 
 
 def test_crawl_log_and_stats(basic_crawl: Path, basic_site: SiteServer) -> None:
-    lines = [json.loads(line) for line in (basic_crawl / "crawl.log").read_text().splitlines()]
+    lines = read_crawl_log(basic_crawl)
     by_url = {line["url"]: line for line in lines}
     assert by_url[basic_site.url + "/news/gzip.html"]["outcome"] == "archived"
     assert by_url[basic_site.url + "/news/gzip.html"]["status"] == 200

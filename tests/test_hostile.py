@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from archive import read_crawl_log
 from archive.sidecars import sidecar_name
 from crawler.demo.siteserver import SiteServer
 from tests.conftest import FAST
@@ -22,7 +23,7 @@ Sites = tuple[SiteServer, SiteServer]
 
 
 def log_lines(out: Path) -> list[dict]:
-    return [json.loads(line) for line in (out / "crawl.log").read_text(encoding="utf-8").splitlines()]
+    return read_crawl_log(out)
 
 
 def outcomes(out: Path, site: SiteServer) -> dict[str, list[dict]]:

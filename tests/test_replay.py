@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from archive import read_crawl_log
 from archive.sidecars import read_sidecar, sidecar_name
 from crawler.demo.siteserver import SiteServer
 from tests.conftest import run_presswarc
@@ -118,7 +118,7 @@ def test_crawl_from_archive_never_touches_the_network(
         "AUTOTHROTTLE_ENABLED=False",
     )
     assert len(basic_site.requests) == before
-    log = [json.loads(line) for line in (tmp_path / "crawl.log").read_text().splitlines()]
+    log = read_crawl_log(tmp_path)
     outcomes = {line["url"]: line["outcome"] for line in log}
     assert outcomes[basic_site.url + "/never-archived.html"] == "not-in-archive"
     assert (
