@@ -9,6 +9,7 @@ dropped as a duplicate or redirect loop).
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from archive import CrawlLog
+from crawler.traps import budget_rule
+
+logger = logging.getLogger(__name__)
 
 url_outcome = object()
 """Signal: url_outcome(url=str, outcome=str, reason=str) for URLs not fetched."""
@@ -43,6 +47,7 @@ class OutcomeLog:
         self.log = CrawlLog(out_dir)
         self.counts: Counter[str] = Counter()
         self.reasons: Counter[str] = Counter()
+        self.budget_cut: Counter[str] = Counter()  # pages a count budget kept out, by setting/option
         self._seen: set[tuple[str, str]] = set()
         crawler.signals.connect(self._on_outcome, signal=url_outcome)
         crawler.signals.connect(self._on_dropped, signal=signals.request_dropped)
@@ -72,6 +77,8 @@ class OutcomeLog:
         self.counts[outcome] += 1
         if outcome not in FETCHED or reason:
             self.reasons[f"{outcome}: {reason_kind(reason)}"] += 1
+        if outcome == "skipped" and (rule := budget_rule(reason)) is not None:
+            self.budget_cut[rule] += 1
         self.log.write(url, outcome, reason=reason, **fields)
 
     def _on_outcome(self, url: str, outcome: str, reason: str = "") -> None:
@@ -99,11 +106,20 @@ class OutcomeLog:
             "failed": self.counts["failed"] + self.counts["http-error"],
             "outcomes": dict(self.counts),
             "by_reason": dict(self.reasons.most_common()),
+            "budget_cut": dict(self.budget_cut.most_common()),
             "finish_reason": stats.get("finish_reason"),
         }
 
     def _write_report(self) -> None:
         report = self.report()
+        if self.budget_cut:
+            cut = ", ".join(f"{rule} {count}" for rule, count in self.budget_cut.most_common())
+            logger.warning(
+                "%d pages were NOT crawled because a page budget was reached (%s): "
+                "raise or unset it to crawl them",
+                sum(self.budget_cut.values()),
+                cut,
+            )
         path = self.out_dir / REPORT_NAME
         path.write_text(json.dumps(report, indent=2, sort_keys=True), encoding="utf-8")
         self.log.close()

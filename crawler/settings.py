@@ -33,12 +33,14 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 RETRY_BACKOFF_BASE = 1.0  # seconds, doubled per attempt when there is no Retry-After
 RETRY_MAX_DELAY = 60.0
 
-# Traps and budgets (crawler/traps.py).
-PRESSWARC_MAX_PAGES_PER_HOST = 5000
-PRESSWARC_MAX_PAGES_PER_PATTERN = 200
+# Traps (crawler/traps.py): rules about a trap's shape, never a count an outlet's articles reach.
+PRESSWARC_MAX_BARREN_HOPS = 5  # same-pattern pages in a row that brought nothing new
 PRESSWARC_MAX_PATH_SEGMENTS = 15
 PRESSWARC_MAX_SEGMENT_REPEATS = 3
 PRESSWARC_MAX_URL_LENGTH = 2000
+# Count budgets: 0 = off. A budget that cuts pages is reported (report.json `budget_cut`, a warning).
+PRESSWARC_MAX_PAGES_PER_HOST = 0
+PRESSWARC_MAX_PAGES_PER_PATTERN = 0
 
 # Ask only for the content-codings that warcio and pywb decode out of the box:
 # with Google's brotli installed (Scrapy needs it), warcio cannot read `br`

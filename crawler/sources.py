@@ -11,7 +11,10 @@ A sources file is TOML with one `[[source]]` table per site:
     article_patterns = ["/news/articleView"]  # regexes; default: every HTML page is a candidate
 
 Scope is the origin (scheme, host, port) of the seeds unless `allowed_hosts`
-widens it, never the bare host name.
+widens it, never the bare host name. A redirect from a source's start URL
+(seed, sitemap or feed), and every further hop of that redirect, adds the
+target's origin to that source's scope, the way Heritrix treats seed
+redirects as new seeds: `http://outlet.example/` → `https://www.outlet.example/`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from w3lib.url import canonicalize_url
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -73,9 +78,24 @@ class Scope:
     def __init__(self, sources: list[Source]) -> None:
         self.sources = sources
         self._by_origin: dict[tuple[str, str, int], Source] = {}
+        self._by_start: dict[str, Source] = {}
         for source in sources:
             for item in source.origins():
                 self._by_origin.setdefault(item, source)
+            for url in source.start_urls():
+                self._by_start.setdefault(canonicalize_url(url), source)
+
+    def start_source(self, url: str) -> Source | None:
+        """The source of which this URL is a seed, sitemap or feed, or None."""
+        return self._by_start.get(canonicalize_url(url))
+
+    def admit(self, url: str, source: Source) -> bool:
+        """Add the URL's origin to the source's scope; False if it already was in scope."""
+        item = origin(url)
+        if item in self._by_origin:
+            return False
+        self._by_origin[item] = source
+        return True
 
     def source_for(self, url: str) -> Source | None:
         return self._by_origin.get(origin(url))

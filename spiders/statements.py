@@ -1,7 +1,8 @@
 """The generic `statements` spider: seeds, sitemaps and feeds from sources data.
 
-It only routes: which URLs to schedule (in scope, canonical, within budgets)
-and which responses to follow. Archiving happens at the downloader edge,
+It only routes: which URLs to schedule (in scope, not seen under their
+dedup key, not a trap, within budgets) and which responses to follow. URLs
+are requested exactly as linked; the dedup key is only a key. Archiving happens at the downloader edge,
 extraction in the pool; every URL it decides not to fetch gets an outcome.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urldefrag
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -17,16 +19,16 @@ from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
-from w3lib.url import canonicalize_url
 
 from crawler.discovery import feed_urls, sitemap_urls
 from crawler.from_archive import NotInArchive
 from crawler.outcomes import url_outcome
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
-from crawler.traps import TrapGuard, canonical_url
+from crawler.traps import TrapGuard, dedup_key, next_barren, url_pattern
 
 ROLE = "presswarc_role"
 DEPTH = "presswarc_depth"
+BARREN = "presswarc_barren"  # hops through same-pattern pages that brought nothing new
 
 
 class StatementsSpider(scrapy.Spider):
@@ -52,6 +54,7 @@ class StatementsSpider(scrapy.Spider):
         self.max_depth = int(max_depth if max_depth not in ("", None) else -1)
         self.scheduled = 0
         self.seen: set[str] = set()
+        self.deferred: dict[str, tuple[str, str]] = {}
         self.links = LinkExtractor(deny_extensions=None, unique=True)
         self.traps = TrapGuard()
 
@@ -65,27 +68,43 @@ class StatementsSpider(scrapy.Spider):
         if getattr(self, "crawler", None) is not None:
             self.crawler.signals.send_catch_log(url_outcome, url=url, outcome=outcome, reason=reason)
 
-    def _request(self, url: str, role: str, depth: int = 0) -> scrapy.Request | None:
-        url = canonical_url(url)
-        key = canonicalize_url(url)
+    def _request(self, url: str, role: str, depth: int = 0, barren: int = 0) -> scrapy.Request | None:
+        """A request for the URL as linked (fragment aside), or None with the URL's outcome.
+
+        Refusals that a later discovery can lift (out of scope before a seed
+        redirect widened it, a barren chain reached by a shorter one later)
+        are held back and logged at close if still standing.
+        """
+        url = urldefrag(url)[0]
+        key = dedup_key(url)
         if key in self.seen:
             return None
-        self.seen.add(key)
         if url not in self.scope:
-            self._outcome(url, "skipped", "out of scope: another origin")
+            self.deferred.setdefault(key, (url, "out of scope: another origin"))
             return None
+        barren_trap = self.traps.barren_trap(url, barren)
+        if barren_trap is not None:
+            self.deferred.setdefault(key, (url, barren_trap))
+            return None
+        self.seen.add(key)
+        self.deferred.pop(key, None)
         if self.max_pages and self.scheduled >= self.max_pages:
             self._outcome(url, "skipped", f"budget: --max-pages {self.max_pages} reached")
             return None
-        refusal = self.traps.refuse(url)
+        refusal = self.traps.shape_trap(url) or self.traps.budget(url)
         if refusal is not None:
             self._outcome(url, "skipped", refusal)
             return None
         self.scheduled += 1
         source = self.scope.source_for(url)
         article_first = 10 if source is not None and source.article_patterns and source.is_article(url) else 0
-        return scrapy.Request(url, callback=self.parse, errback=self.failed, priority=article_first,
-                              meta={ROLE: role, DEPTH: depth})
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            errback=self.failed,
+            priority=article_first,
+            meta={ROLE: role, DEPTH: depth, BARREN: barren},
+        )
 
     async def start(self) -> Any:
         for source in self.scope.sources:
@@ -103,12 +122,41 @@ class StatementsSpider(scrapy.Spider):
         elif role == "feed":
             yield from self._follow(feed_urls(response.body, response.url), "page", depth)
         elif isinstance(response, scrapy.http.HtmlResponse) and not (0 <= self.max_depth <= depth):
-            yield from self._follow((link.url for link in self.links.extract_links(response)), "page", depth)
+            links = [link.url for link in self.links.extract_links(response)]
+            yield from self._follow_links(response.url, response.meta.get(BARREN, 0), links, depth)
 
     def _follow(self, urls: Any, role: str, depth: int) -> Iterator[scrapy.Request]:
         for url in urls:
             if (request := self._request(url, role, depth + 1)) is not None:
                 yield request
+
+    def _follow_links(
+        self, page_url: str, page_barren: int, links: list[str], depth: int
+    ) -> Iterator[scrapy.Request]:
+        """Links of an HTML page, each with its barren-chain length (crawler/traps.py)."""
+        brought_news = any(self._is_news(link, page_url) for link in links)
+        for url in links:
+            barren = next_barren(page_url, page_barren, brought_news, url)
+            if (request := self._request(url, "page", depth + 1, barren)) is not None:
+                yield request
+
+    def _is_news(self, url: str, page_url: str) -> bool:
+        """A link not known yet, in scope, not a trap by shape, and of another pattern than the page."""
+        url = urldefrag(url)[0]
+        key = dedup_key(url)
+        return (
+            key not in self.seen
+            and key not in self.deferred
+            and url in self.scope
+            and self.traps.shape_trap(url) is None
+            and url_pattern(url) != url_pattern(page_url)
+        )
+
+    def closed(self, reason: str) -> None:
+        """Log the held-back refusals that no later discovery lifted."""
+        for url, why in self.deferred.values():
+            self._outcome(url, "skipped", why)
+        self.deferred.clear()
 
     def failed(self, failure: Failure) -> None:
         """Final outcome of a request that did not end in a followed response."""
