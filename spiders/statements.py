@@ -19,6 +19,7 @@ from scrapy.http import Response
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+from w3lib.url import canonicalize_url
 
 from crawler.discovery import feed_urls, sitemap_urls
 from crawler.from_archive import NotInArchive
@@ -78,6 +79,9 @@ class StatementsSpider(scrapy.Spider):
         url = urldefrag(url)[0]
         key = dedup_key(url)
         if key in self.seen:
+            if key != canonicalize_url(url):
+                reason = "same page as a scheduled URL once session ids and tracking parameters are set aside"
+                self._outcome(url, "duplicate", reason)
             return None
         if url not in self.scope:
             self.deferred.setdefault(key, (url, "out of scope: another origin"))
@@ -116,6 +120,7 @@ class StatementsSpider(scrapy.Spider):
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         role = response.meta.get(ROLE, "page")
         depth = response.meta.get(DEPTH, 0)
+        self.seen.add(dedup_key(response.url))  # a redirect's target is known now too
         if role == "sitemap":
             kind, locs = sitemap_urls(response.body)
             yield from self._follow(locs, "sitemap" if kind == "sitemapindex" else "page", depth)
