@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from crawler.commands import Command
+from crawler.commands.clusters import ClustersCommand
 from crawler.commands.crawl import CrawlCommand, print_report
 from crawler.commands.demo import DemoCommand
 from crawler.commands.export import ExportCommand
@@ -29,6 +30,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     PackCommand(),
     ToolsCommand(),
     ExportCommand(),
+    ClustersCommand(),
     DemoCommand(),
 )
 
