@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
 from typing import Any
 
 from archive.extract import Extraction
@@ -35,6 +37,21 @@ def derived_records(
     return [conversion, meta_record]
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What became of one extraction job."""
+
+    kind: str
+    """`extracted`, `no_article` or `failed`."""
+    error: BaseException | None = None
+    """Why extraction failed (kind `failed`)."""
+
+    @property
+    def reason(self) -> str:
+        """The failure as one short line for logs and reports."""
+        return f"{type(self.error).__name__}: {self.error}"[:500] if self.error is not None else ""
+
+
 class Deriver:
     """Turns (capture, location, extraction) into sidecar rows and, optionally, records.
 
@@ -54,6 +71,18 @@ class Deriver:
         self.builder = builder or CaptureRecords()
         self.write_records = write_records
         self.documents = 0
+
+    def store(self, capture: Capture, location: RecordLocation, job: Future[Extraction]) -> Stored:
+        """Store a finished (or, in replay, awaited) extraction job.
+
+        The one path from the pool to records and sidecars for the live crawl
+        and replay alike. An extraction that raised is reported, not stored;
+        a failure to *write* (disk full) propagates.
+        """
+        error = job.exception()
+        if error is not None:
+            return Stored("failed", error)
+        return Stored("extracted" if self.derive(capture, location, job.result()) else "no_article")
 
     def derive(self, capture: Capture, location: RecordLocation, extraction: Extraction) -> bool:
         """Store one extraction; returns whether it yielded text."""

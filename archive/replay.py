@@ -1,33 +1,43 @@
 """Offline re-extraction: WARC files in, the same sidecars as a live crawl out.
 
 Reads every response record (ours or another tool's), runs the same
-`extract()` on the 2xx HTML ones in a process pool, and writes
-`OUT/NAME.jsonl.gz` per input file, rows in file order. Optionally writes
-`OUT/NAME-derived.warc.gz` holding conversion + metadata records that refer
-to the original response records. No network.
+`extract()` on the 2xx HTML ones in the shared process pool, and stores each
+result through the same `Deriver.store` as the live crawl: `OUT/NAME.jsonl.gz`
+per input file, rows in file order; optionally `OUT/NAME-derived.warc.gz`
+holding conversion + metadata records that refer to the original response
+records. No network.
+
+Output is written under `.open` names and renamed to final names only when
+the whole run has succeeded; a run that fails (disk full, a write error, an
+interrupt) leaves its partial output as `.open` and raises `ReplayFailed`.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from archive.derive import Deriver
-from archive.extract import Extraction, extract, extractor_info, is_extractable
+from archive.extract import Extraction, extractor_info, is_extractable
+from archive.pool import ExtractionPool
 from archive.reader import ArchivedResponse, ReadProblem, archive_files, iter_responses
 from archive.records import CaptureRecords
 from archive.sidecars import SidecarSet, sidecar_name
-from archive.writer import OpenWarc
+from archive.writer import OPEN_SUFFIX, OpenWarc
 
 DERIVED_SUFFIX = "-derived.warc.gz"
+REPORT_NAME = "replay-report.json"
+
+
+class ReplayFailed(RuntimeError):
+    """The run stopped before the end; nothing was renamed to a final name."""
 
 
 @dataclass
@@ -45,7 +55,9 @@ class ReplayReport:
 
 def _derived_warc(out: Path, input_name: str, derived_from: str) -> OpenWarc:
     stem = sidecar_name(input_name).removesuffix(".jsonl.gz")
-    warc = OpenWarc(out / f"{stem}{DERIVED_SUFFIX}")
+    final = out / f"{stem}{DERIVED_SUFFIX}"
+    final.with_name(final.name + OPEN_SUFFIX).unlink(missing_ok=True)  # a failed run's partial output
+    warc = OpenWarc(final)
     info = {"software": "presswarc replay", "format": "WARC File Format 1.1", "derived-from": derived_from}
     warc.write(CaptureRecords().warcinfo(warc.name, info))
     return warc
@@ -64,6 +76,8 @@ class Replayer:
         self.write_warc = write_warc
         self.progress = progress
         self.report = ReplayReport()
+        self._finished: list[tuple[Path, Path]] = []  # (.open path, final path), renamed at the end
+        self._at = ""
 
     def run(self, inputs: list[Path]) -> ReplayReport:
         files = archive_files(inputs)
@@ -73,22 +87,29 @@ class Replayer:
             raise ValueError(
                 f"input files would share sidecar names {clashes}; replay them into separate --out folders"
             )
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
-            for number, path in enumerate(files, 1):
-                self._replay_file(pool, path)
-                self._say(f"[{number}/{len(files)}] {path.name}: {self.report.extracted} extracted so far")
-        (self.out / "replay-report.json").write_text(
-            json.dumps(self.report.as_dict(), indent=2), encoding="utf-8"
-        )
+        try:
+            with ExtractionPool(self.workers, self.window) as pool:
+                for number, path in enumerate(files, 1):
+                    self._replay_file(pool, path)
+                    done = self.report.extracted
+                    self._say(f"[{number}/{len(files)}] {path.name}: {done} extracted so far")
+        except Exception as exc:
+            raise ReplayFailed(
+                f"stopped in {self._at}: {type(exc).__name__}: {exc}; "
+                f"nothing renamed, partial output left as *{OPEN_SUFFIX} in {self.out}"
+            ) from exc
+        for open_path, final in self._finished:
+            os.replace(open_path, final)
+        (self.out / REPORT_NAME).write_text(json.dumps(self.report.as_dict(), indent=2), encoding="utf-8")
         return self.report
 
     def _say(self, line: str) -> None:
         if self.progress is not None:
             print(line, file=self.progress, flush=True)
 
-    def _replay_file(self, pool: ProcessPoolExecutor, path: Path) -> None:
+    def _replay_file(self, pool: ExtractionPool, path: Path) -> None:
         self.report.files += 1
+        self._at = path.name
         sidecars = SidecarSet(self.out)
         derived = _derived_warc(self.out, path.name, path.name) if self.write_warc else None
         write: Callable[[str, list[Any]], object] | None = None
@@ -96,8 +117,7 @@ class Replayer:
             target = derived
 
             def write(_name: str, records: list[Any]) -> None:
-                for record in records:
-                    target.write(record)
+                target.write_group(records)
 
         deriver = Deriver(sidecars, extractor_info(), write_records=write)
         pending: deque[tuple[ArchivedResponse, Future[Extraction]]] = deque()
@@ -110,26 +130,26 @@ class Replayer:
                 self.report.responses += 1
                 if not is_extractable(item.capture):
                     continue
-                pending.append((item, pool.submit(extract, item.capture)))
-                while len(pending) >= self.window:
-                    self._store(deriver, *pending.popleft())
+                pending.append((item, pool.submit(item.capture)))
+                while pool.full:
+                    self._store(pool, deriver, *pending.popleft())
             while pending:
-                self._store(deriver, *pending.popleft())
-        finally:
-            sidecars.close(path.name)
+                self._store(pool, deriver, *pending.popleft())
+        finally:  # complete the streams either way; only a finished run renames them
+            self._finished.append(sidecars.finish(path.name))
             if derived is not None:
-                derived.close()
+                self._finished.append((derived.finish(), derived.final_path))
 
-    def _store(self, deriver: Deriver, item: ArchivedResponse, future: Future[Extraction]) -> None:
-        try:
-            extraction = future.result()
-        except Exception as exc:  # one bad page must not stop the replay
+    def _store(
+        self, pool: ExtractionPool, deriver: Deriver, item: ArchivedResponse, job: Future[Extraction]
+    ) -> None:
+        self._at = f"{item.location.filename} @ {item.location.offset}"
+        stored = deriver.store(item.capture, item.location, job)  # waits for the job
+        pool.finished()
+        if stored.kind == "failed":  # one bad page must not stop the replay
             self.report.failed += 1
-            self.report.problems.append(
-                f"{item.location.filename} @ {item.location.offset}: extraction failed: {exc}"
-            )
-            return
-        if deriver.derive(item.capture, item.location, extraction):
+            self.report.problems.append(f"{self._at}: extraction failed: {stored.error}")
+        elif stored.kind == "extracted":
             self.report.extracted += 1
         else:
             self.report.no_article += 1

@@ -106,13 +106,22 @@ class SidecarSet:
         stream.write(dumps_strict(row))
         stream.flush()
 
-    def close(self, warc_name: str) -> Path:
-        """Finish one sidecar (an empty one if nothing was appended)."""
+    def finish(self, warc_name: str) -> tuple[Path, Path]:
+        """Complete one sidecar's gzip stream but keep its `.open` name.
+
+        Returns (the `.open` path, the final path) for a caller that renames
+        only once a whole run has succeeded (replay).
+        """
         stream = self._stream(warc_name)
         stream.close()
         del self._open[warc_name]
         path = self._final(warc_name)
-        os.replace(path.with_name(path.name + OPEN_SUFFIX), path)
+        return path.with_name(path.name + OPEN_SUFFIX), path
+
+    def close(self, warc_name: str) -> Path:
+        """Finish one sidecar (an empty one if nothing was appended) under its final name."""
+        open_path, path = self.finish(warc_name)
+        os.replace(open_path, path)
         self.closed.append(path)
         return path
 

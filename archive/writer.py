@@ -2,12 +2,16 @@
 
 A file is written as `NAME.warc.gz.open` and renamed to `NAME.warc.gz` only
 when closed, so a reader never mistakes a file being written for a finished
-one. Every record is its own gzip member and is flushed when written, so a
-crash loses at most the record being written.
+one. Every record is its own gzip member. Records that belong together (a
+request + response pair, a response's conversion + metadata) are serialised
+in memory and written with one call; if that write fails (disk full, file
+size limit), the file is cut back to where the group began, so a reader never
+finds half a group: no orphan request record, no response without its request.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import socket
@@ -31,14 +35,21 @@ def safe_host_label(name: str) -> str:
     return label[:63] or "localhost"
 
 
+def serialise(record: Any) -> bytes:
+    """One record as the gzip member it will be in the file."""
+    buffer = io.BytesIO()
+    WARCWriter(buffer, gzip=True, warc_version="1.1").write_record(record)
+    return buffer.getvalue()
+
+
 class OpenWarc:
     """One WARC file being written."""
 
     def __init__(self, path: Path) -> None:
         self.final_path = path
         self.open_path = path.with_name(path.name + OPEN_SUFFIX)
-        self.stream: BinaryIO = open(self.open_path, "xb")
-        self.writer = WARCWriter(self.stream, gzip=True, warc_version="1.1")
+        # Unbuffered: a failed write leaves nothing in a buffer to reappear later.
+        self.stream: BinaryIO = open(self.open_path, "xb", buffering=0)
 
     @property
     def name(self) -> str:
@@ -49,17 +60,51 @@ class OpenWarc:
 
     def write(self, record: Any) -> tuple[int, int]:
         """Write one record; returns its (offset, length) in the file."""
-        offset = self.stream.tell()
-        self.writer.write_record(record)
-        self.stream.flush()
-        return offset, self.stream.tell() - offset
+        return self.write_group([record])[0]
+
+    def write_group(self, records: list[Any]) -> list[tuple[int, int]]:
+        """Write records all or nothing; returns each one's (offset, length).
+
+        On any failure the file is truncated back to the group's start and
+        the error is raised.
+        """
+        members = [serialise(record) for record in records]
+        start = self.stream.tell()
+        try:
+            _write_all(self.stream, b"".join(members))
+        except BaseException:
+            self.stream.truncate(start)
+            self.stream.seek(start)
+            raise
+        places = []
+        offset = start
+        for member in members:
+            places.append((offset, len(member)))
+            offset += len(member)
+        return places
+
+    def finish(self) -> Path:
+        """Flush and close the file, keeping its `.open` name; returns that path."""
+        if not self.stream.closed:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+        return self.open_path
 
     def close(self) -> Path:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        os.replace(self.open_path, self.final_path)
+        """Finish the file and rename it to its final name."""
+        os.replace(self.finish(), self.final_path)
         return self.final_path
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """Write every byte (a raw stream may take fewer than it was given)."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(f"could not write to {getattr(stream, 'name', 'the WARC file')}")
+        view = view[written:]
 
 
 class RotatingWarcWriter:
@@ -112,15 +157,21 @@ class RotatingWarcWriter:
             self._current.write(info)
         return self._current
 
-    def write_capture(self, capture: Capture) -> RecordLocation:
-        """Archive one exchange as a request + response pair; locate the response."""
+    def write_capture(self, capture: Capture, hold: bool = False) -> RecordLocation:
+        """Archive one exchange as a request + response pair; locate the response.
+
+        The pair is written all or nothing. With `hold`, the file is held
+        (see `hold`) before this returns, so no rollover can close it before
+        the records derived from this response are in.
+        """
         warc = self._file_for_next_record()
         response_id = self.records.new_record_id()
         request_id = self.records.new_record_id()
         request = self.records.request(capture, request_id, concurrent_to=response_id)
         response = self.records.response(capture, response_id, concurrent_to=request_id)
-        warc.write(request)
-        offset, length = warc.write(response)
+        _, (offset, length) = warc.write_group([request, response])
+        if hold:
+            self.hold(warc.name)
         return RecordLocation(warc.name, offset, length, response_id)
 
     def hold(self, name: str) -> None:
@@ -139,20 +190,18 @@ class RotatingWarcWriter:
                 self._finish(self._draining.pop(name))
 
     def write_records_to(self, name: str, records: list[Any]) -> list[RecordLocation]:
-        """Append records to the open file `name` (the current or a held one)."""
+        """Append records, all or nothing, to the open file `name` (the current or a held one)."""
         if self._current is not None and self._current.name == name:
             warc = self._current
         elif name in self._draining:
             warc = self._draining[name]
         else:
             raise KeyError(f"{name} is not open for writing")
-        locations = []
-        for record in records:
-            offset, length = warc.write(record)
-            locations.append(
-                RecordLocation(name, offset, length, record.rec_headers.get_header("WARC-Record-ID"))
-            )
-        return locations
+        places = warc.write_group(records)
+        return [
+            RecordLocation(name, offset, length, record.rec_headers.get_header("WARC-Record-ID"))
+            for record, (offset, length) in zip(records, places, strict=True)
+        ]
 
     def _close_current(self) -> None:
         if self._current is None:

@@ -2,31 +2,41 @@
 
 It sits next to the download handler (priority 950, after every built-in
 middleware), so it sees requests as they are sent and responses before
-decompression, redirects, retries or robots handling touch them. Each
-archived 2xx HTML capture then goes to the extraction pool.
+decompression, redirects, retries or robots handling touch them. It is glue
+only: the capture goes to the writer, an outcome line to the crawl log, an
+extractable capture to `LiveExtraction`, and each closed WARC down the
+one-way `PostCloseChain` (sidecar, index).
+
+WARC-Date is when capture began (WARC 1.1), not when the body finished:
+the instant the download handler started the request, recovered when the
+response headers arrive from Scrapy's `download_latency` (handler start to
+headers). Should a handler not report headers, the time the request entered
+the downloader (`process_request`) stands in.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from pathlib import Path
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet import defer, threads
+from twisted.internet import threads
 
 from archive import RotatingWarcWriter
-from archive.derive import Deriver
+from archive.derive import Deriver, Stored
 from archive.extract import extractor_info, is_extractable
-from archive.index import cdxj_lines, cdxj_name, write_cdxj
 from archive.model import Capture
+from archive.pool import ExtractionPool
+from archive.postclose import PostCloseChain
 from archive.sidecars import SidecarSet
 from crawler.adapters import capture_from_scrapy
-from crawler.extraction import ExtractionPool, LiveExtraction
+from crawler.extraction import LiveExtraction
 from crawler.from_archive import REPLAYED_FLAG
 from crawler.outcomes import OutcomeLog
 from crawler.warcinfo import warcinfo_fields
@@ -35,12 +45,8 @@ logger = logging.getLogger(__name__)
 
 META_KEY = "presswarc_record"
 """`request.meta` key holding the response record's location."""
-
-
-def _index_beside(path: Path) -> None:
-    """Write NAME.cdxj beside a closed WARC."""
-    lines = [line for line in cdxj_lines(path) if isinstance(line, str)]
-    write_cdxj(lines, path.with_name(cdxj_name(path.name)))
+STARTED_KEY = "presswarc_capture_started"
+"""`request.meta` key: when capture of this attempt began (UTC datetime)."""
 
 
 class WarcRecorderMiddleware:
@@ -51,37 +57,45 @@ class WarcRecorderMiddleware:
         self.crawler = crawler
         self.outcomes = OutcomeLog.of(crawler)
         self.out_dir = self.outcomes.out_dir
+        self.after_close = PostCloseChain(SidecarSet(self.out_dir / "warc"))
         self.writer = RotatingWarcWriter(
             self.out_dir / "warc",
             prefix=settings.get("ARCHIVE_WARC_PREFIX", "presswarc"),
             max_size=settings.getint("ARCHIVE_WARC_MAX_SIZE"),
             warcinfo=warcinfo_fields(settings),
-            on_close=self._file_closed,
+            on_close=self.after_close,
         )
-        self.sidecars = SidecarSet(self.out_dir / "warc")
-        self._indexing: list[defer.Deferred[None]] = []
-        self.pool: ExtractionPool | None = None
         self.extraction: LiveExtraction | None = None
         if settings.getbool("EXTRACT_ENABLED", True):
-            self.pool = ExtractionPool(
-                settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING")
+            pool = ExtractionPool(settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING"))
+            deriver = Deriver(
+                self.after_close.sidecars, extractor_info(), write_records=self.writer.write_records_to
             )
-            deriver = Deriver(self.sidecars, extractor_info(), write_records=self.writer.write_records_to)
-            self.extraction = LiveExtraction(
-                self.pool, self.writer, deriver, self._count, self._extract_failed
-            )
+            self.extraction = LiveExtraction(pool, self.writer, deriver, self._stored)
+        crawler.signals.connect(self.headers_received, signal=signals.headers_received)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcRecorderMiddleware:
         return cls(crawler)
 
+    def process_request(self, request: Request) -> None:
+        """Stamp the attempt (a retry or redirect is a new attempt, with meta copied)."""
+        request.meta[STARTED_KEY] = datetime.now(UTC)
+
+    def headers_received(self, request: Request, **_: Any) -> None:
+        """Refine the stamp to the instant the handler began the request."""
+        latency = request.meta.get("download_latency")
+        if isinstance(latency, float):
+            request.meta[STARTED_KEY] = datetime.now(UTC) - timedelta(seconds=latency)
+
     async def process_response(self, request: Request, response: Response) -> Response:
         if REPLAYED_FLAG in response.flags:
             self.outcomes.write(response.url, "replayed", status=response.status, size=len(response.body))
             return response
-        capture = capture_from_scrapy(request, response)
-        location = self.writer.write_capture(capture)
+        capture = capture_from_scrapy(request, response, fetched_at=request.meta.get(STARTED_KEY))
+        extract = self.extraction is not None and is_extractable(capture)
+        location = self.writer.write_capture(capture, hold=extract)  # held before any await
         request.meta[META_KEY] = location
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
@@ -95,7 +109,7 @@ class WarcRecorderMiddleware:
             warc_filename=location.filename,
             warc_offset=location.offset,
         )
-        if self.extraction is not None and is_extractable(capture):
+        if extract and self.extraction is not None:
             await self.extraction.submit(capture, location)
         return response
 
@@ -104,29 +118,35 @@ class WarcRecorderMiddleware:
         if isinstance(exception, IgnoreRequest):
             return
         reason = f"{type(exception).__name__}: {exception}".strip().rstrip(":")
-        self.outcomes.write(request.url, "fetch-error", reason=reason[:500], method=request.method)
+        self.outcomes.write(
+            request.url,
+            "fetch-error",
+            reason=reason[:500],
+            method=request.method,
+            attempt=request.meta.get("retry_times", 0) + 1,
+        )
         self._count(f"presswarc/fetch_error/{type(exception).__name__}")
 
     def _count(self, key: str, amount: int = 1) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(key, amount)
 
-    def _extract_failed(self, capture: Capture, reason: str) -> None:
-        self.outcomes.write(capture.url, "extract-failed", status=capture.status, reason=reason)
-
-    def _file_closed(self, path: Path) -> None:
-        """A WARC is complete: finish its sidecar; index it in a thread (it re-reads the file)."""
-        self.sidecars.close(path.name)
-        self._indexing.append(threads.deferToThread(_index_beside, path))
+    def _stored(self, capture: Capture, stored: Stored) -> None:
+        if stored.kind == "failed":
+            self._count(f"presswarc/extract_failed/{type(stored.error).__name__}")
+            self.outcomes.write(capture.url, "extract-failed", status=capture.status, reason=stored.reason)
+        else:
+            self._count(f"presswarc/{stored.kind}")
 
     async def spider_closed(self, spider: Spider, reason: str) -> None:
-        """Wait for pending extractions, then close WARCs, sidecars and stats."""
-        if self.pool is not None:
-            await maybe_deferred_to_future(self.pool.drained())
-            self.pool.shutdown()
+        """Wait for pending extractions, then close WARCs, sidecars and indexes; write stats."""
+        if self.extraction is not None:
+            await maybe_deferred_to_future(self.extraction.drained())
+            self.extraction.pool.shutdown()
         self.writer.close()
-        self.sidecars.close_all()
-        await maybe_deferred_to_future(defer.gatherResults(self._indexing, consumeErrors=True))
+        errors = await maybe_deferred_to_future(threads.deferToThread(self.after_close.finish))
+        for error in errors:
+            logger.error("presswarc: indexing a closed WARC failed: %s", error)
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         report = {
             "finish_reason": reason,
