@@ -11,6 +11,31 @@ from dataclasses import dataclass
 from datetime import datetime
 
 Headers = tuple[tuple[str, str], ...]
+"""(name, value) pairs; each character U+0000-U+00FF stands for the byte of that value.
+
+Header bytes are kept as latin-1 text: decoding any byte string as latin-1 and
+encoding it back gives the same bytes, so a raw UTF-8 `Location` or a
+Content-Disposition filename in any charset survives byte for byte. Read the
+text with `header_bytes` before interpreting it in another charset.
+"""
+
+
+def header_text(raw: bytes) -> str:
+    """Header bytes as the latin-1 text a `Capture` holds (a bijection)."""
+    return raw.decode("latin-1")
+
+
+def header_bytes(text: str) -> bytes:
+    """The bytes a header text stands for.
+
+    Text built from bytes (`header_text`) maps back exactly. Text holding a
+    character above U+00FF cannot have come from bytes: it was typed as
+    Unicode, and is sent as UTF-8, the way browsers send such a value.
+    """
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.encode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,22 +49,25 @@ class Capture:
     status: int
     """HTTP status code."""
     response_headers: Headers
-    """Response headers in the order received; hop-by-hop headers removed."""
+    """Response headers as the HTTP client handed them on, values byte for byte (see `Headers`)."""
     body: bytes
     """Response body as sent: content-coding (gzip, br, ...) still applied."""
     method: str = "GET"
     request_headers: Headers = ()
-    """Request headers as handed to the HTTP client."""
+    """Request headers as the HTTP client writes them; a missing Host is added from the URL."""
     request_body: bytes = b""
     protocol: str = "HTTP/1.1"
+    """Protocol of the response's status line."""
     reason: str = ""
-    """Reason phrase of the status line; empty means the standard phrase."""
+    """Reason phrase of the status line (latin-1 text, as headers); empty means the standard phrase."""
     ip_address: str | None = None
     truncated: str | None = None
     """Why the body is incomplete (WARC-Truncated value), or None."""
+    request_protocol: str = "HTTP/1.1"
+    """Protocol of the request line (what the client sent, whatever the server answered)."""
 
     def header(self, name: str) -> str | None:
-        """First response header called `name` (case-insensitive)."""
+        """First response header called `name` (case-insensitive), as latin-1 text."""
         wanted = name.lower()
         for key, value in self.response_headers:
             if key.lower() == wanted:

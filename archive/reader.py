@@ -18,9 +18,10 @@ from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
+from warcio.statusandheaders import StatusAndHeadersParser
 from warcio.timeutils import iso_date_to_datetime
 
-from archive.model import Capture, RecordLocation
+from archive.model import Capture, RecordLocation, header_text
 
 ARCHIVE_SUFFIXES = (".warc.gz", ".warc", ".arc.gz", ".arc")
 MAX_BODY = 64 * 1024 * 1024
@@ -49,6 +50,57 @@ class RawRecord:
     payload_complete: bool
     offset: int
     length: int
+    http_head: bytes = b""
+    """The HTTP head (start line, header lines, blank line) exactly as stored; empty if none."""
+
+
+class _HeadRecorder:
+    """Passes a record's stream to warcio's HTTP head parser and keeps the lines it reads."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+        self.lines: list[bytes] = []
+
+    def readline(self, limit: int | None = None) -> bytes:
+        line: bytes = self._stream.readline(limit) if limit is not None else self._stream.readline()
+        self.lines.append(line)
+        return line
+
+    def tell(self) -> int:
+        return int(self._stream.tell())
+
+
+class _Latin1HeadParser(StatusAndHeadersParser):  # type: ignore[misc]
+    """warcio's HTTP head parser, with every byte kept as one latin-1 character.
+
+    warcio decodes each line as UTF-8, else latin-1, so `é` may have been
+    `C3 A9` or `E9`; latin-1 alone maps back to the exact bytes.
+    """
+
+    @staticmethod
+    def decode_header(line: bytes | str) -> str:
+        return header_text(line) if isinstance(line, bytes) else line
+
+
+_LATIN1_HEAD = _Latin1HeadParser([], verify=False)
+
+
+def _load_http_head(iterator: ArchiveIterator, record: Any) -> bytes:
+    """Parse a record's HTTP head as warcio would, keeping the bytes it was parsed from.
+
+    The iterator runs with `no_record_parse`, so the stream is still at the
+    start of the block: warcio's own loader parses the head (same rules, same
+    errors) through a recorder of the lines it reads.
+    """
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    recorder = _HeadRecorder(record.raw_stream)
+    start = recorder.tell()
+    record.http_headers = iterator.loader.load_http_headers(record.rec_type, uri, recorder, record.length)
+    if record.http_headers is None:
+        return b""
+    if record.length:
+        record.payload_length = record.length - (recorder.tell() - start)
+    return b"".join(recorder.lines)
 
 
 @dataclass(frozen=True)
@@ -110,15 +162,16 @@ def _read_payload(record: Any) -> tuple[bytes, bool]:
 def _iterate(stream: BinaryIO | gzip.GzipFile, base: int, name: str) -> Iterator[RawRecord | ReadProblem]:
     """Records from `base` on; stops with a ReadProblem at the first damage."""
     stream.seek(base)
-    iterator = ArchiveIterator(stream, arc2warc=True)
+    iterator = ArchiveIterator(stream, arc2warc=True, no_record_parse=True)
     position = base
     try:
         for record in iterator:
+            head = _load_http_head(iterator, record)
             payload, complete = _read_payload(record)
             offset = base + iterator.get_record_offset()
             length = max(0, iterator.get_record_length())
             position = max(position, offset + length)
-            yield RawRecord(record, payload, complete, offset, length)
+            yield RawRecord(record, payload, complete, offset, length, head)
     except Exception as exc:  # warcio signals damage with many exception types
         yield ReadProblem(name, position, " ".join(f"{type(exc).__name__}: {exc}".split())[:300])
 
@@ -181,13 +234,15 @@ def capture_of(raw: RawRecord, method: str = "GET") -> Capture | None:
     record = raw.record
     if record.rec_type != "response" or record.http_headers is None:
         return None
-    headers = tuple((str(k), str(v)) for k, v in record.http_headers.headers)
+    http = _LATIN1_HEAD.parse(io.BytesIO(raw.http_head)) if raw.http_head else record.http_headers
+    headers = tuple((str(k), str(v)) for k, v in http.headers)
     body = raw.payload
     framing = [v.lower() for k, v in headers if k.lower() == "transfer-encoding"]
     if any("chunked" in v for v in framing):
         body = _dechunk(body)
+    code, _, reason = str(http.statusline).partition(" ")
     try:
-        status = int(record.http_headers.get_statuscode() or 0)
+        status = int(code or 0)
     except ValueError:
         status = 0
     uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip().strip("<>")
@@ -198,7 +253,8 @@ def capture_of(raw: RawRecord, method: str = "GET") -> Capture | None:
         response_headers=tuple((k, v) for k, v in headers if k.lower() != "transfer-encoding"),
         body=body,
         method=method,
-        protocol=(record.http_headers.protocol or "HTTP/1.1").split(" ")[0],
+        protocol=(http.protocol or "HTTP/1.1").split(" ")[0],
+        reason=reason.strip(),
         ip_address=record.rec_headers.get_header("WARC-IP-Address"),
         truncated=record.rec_headers.get_header("WARC-Truncated")
         or (None if raw.payload_complete else "length"),

@@ -27,12 +27,18 @@ RECORDED_SETTINGS = (
 )
 
 HEADER_PROVENANCE = (
-    "Records are rebuilt from what passed through Scrapy/Twisted at the downloader "
-    "edge: bodies are stored as received (content-coding kept, transfer-coding removed); "
-    "header names are in Twisted's canonical case and hop-by-hop headers (Connection, "
-    "Keep-Alive, Transfer-Encoding) are not kept; the status reason phrase is the "
-    "standard one for the code; request records hold the headers handed to the HTTP client; "
-    "a body cut off by the server is kept with WARC-Truncated: disconnect."
+    "Records are rebuilt at the downloader edge from what Twisted's HTTP/1.1 client handed Scrapy. "
+    "Kept byte for byte: the status code, header values (raw non-ASCII bytes included, never "
+    "re-encoded) and the body as received (content-coding kept, transfer-coding removed). "
+    "Changed by Twisted or Scrapy before we see it: the reason phrase is the standard one for the "
+    "code; header names are title-cased (x-foo: X-Foo, ETag: Etag); a header repeated with others "
+    "between is grouped at its first place; spaces and tabs around a value are trimmed and an "
+    "obs-folded value is joined without its line break; Content-Length comes first and gives the "
+    "declared length (absent if the body was chunked or ran to connection close); Connection, "
+    "Keep-Alive, Transfer-Encoding, TE, Trailers, Upgrade and Proxy-Connection are not kept. "
+    "Request records hold the request line and headers in the order and case the client writes "
+    "them (Content-Length first if there is a body, Host last). "
+    "A body cut off by the server is kept with WARC-Truncated: disconnect."
 )
 
 

@@ -153,6 +153,30 @@ def chain(handler: BaseHTTPRequestHandler, route: Route) -> None:
     _head(handler, 302, [("Location", f"/chain/{number + 1}"), ("Content-Length", "0")])
 
 
+def _header_value(value: str | list[list[str]], charset: str) -> bytes:
+    """A value as bytes: text in `charset`, or [text, charset] segments (mixed charsets in one value)."""
+    if isinstance(value, str):
+        return value.encode(charset)
+    return b"".join(text.encode(segment_charset) for text, segment_charset in value)
+
+
+def raw_head(handler: BaseHTTPRequestHandler, route: Route) -> None:
+    """Header bytes exactly as given, unescaped: raw UTF-8 `Location`, EUC-KR filenames, folded lines.
+
+    `status_line` (default `HTTP/1.1 200 OK`); `headers` = [[name, value], [name, value, charset], ...]
+    where value is text (UTF-8 unless `charset`) or [[text, charset], ...] segments; `body` (UTF-8).
+    Content-Length is added unless given.
+    """
+    body = str(route.get("body", "")).encode("utf-8")
+    lines = [str(route.get("status_line", "HTTP/1.1 200 OK")).encode("ascii")]
+    for name, value, *charset in route.get("headers", []):
+        lines.append(name.encode("ascii") + b": " + _header_value(value, charset[0] if charset else "utf-8"))
+    if not any(line.lower().startswith(b"content-length:") for line in lines):
+        lines.append(b"Content-Length: " + str(len(body)).encode())
+    handler.wfile.write(b"\r\n".join(lines) + b"\r\n\r\n" + body)
+    handler.wfile.flush()
+
+
 BEHAVIOURS: dict[str, Callable[[BaseHTTPRequestHandler, Route], None]] = {
     "bomb": bomb,
     "big": big,
@@ -161,4 +185,5 @@ BEHAVIOURS: dict[str, Callable[[BaseHTTPRequestHandler, Route], None]] = {
     "flaky": flaky,
     "trap": trap,
     "chain": chain,
+    "raw_head": raw_head,
 }
