@@ -17,7 +17,8 @@ keyed by path and say how to serve it:
 A key ending in `*` matches every path with that prefix.
 
 Used by `presswarc demo` and by the tests. Every request is logged in
-`requests` so a test can assert what was (not) fetched.
+`requests` so a test can assert what was (not) fetched, and its head in
+`request_heads` so a test can compare it with the WARC's request record.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class SiteServer:
             tomllib.loads(routes_file.read_text(encoding="utf-8")) if routes_file.exists() else {}
         )
         self.requests: list[tuple[str, str]] = []
+        self.request_heads: dict[str, bytes] = {}
+        """Request target -> request line and header lines as received (the latest request for it)."""
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
@@ -142,6 +145,8 @@ class SiteServer:
 
             def do_GET(self) -> None:
                 server.requests.append(("GET", self.path))
+                lines = [self.requestline, *(f"{name}: {value}" for name, value in self.headers.items())]
+                server.request_heads[self.path] = "".join(f"{line}\r\n" for line in lines).encode("latin-1")
                 route = server.route_for(self.path)
                 if "behaviour" in route:
                     BEHAVIOURS[route["behaviour"]](self, route)
