@@ -178,21 +178,33 @@ class CaptureRecords:
         headers: dict[str, str],
     ) -> Any:
         """A conversion, metadata or resource record (no HTTP envelope)."""
-        warc_headers = dict(headers)
-        warc_headers.setdefault("WARC-Record-ID", self.new_record_id())
-        warc_headers["Content-Type"] = content_type
-        record = self._builder.create_warc_record(
+        return self._builder.create_warc_record(
             uri,
             record_type,
             payload=io.BytesIO(payload),
             length=len(payload),
             warc_content_type=content_type,
-            warc_headers_dict=warc_headers,
+            warc_headers=self._warc_headers(record_type, uri, headers),
         )
-        return record
 
     def warcinfo(self, filename: str, info: dict[str, str]) -> Any:
         return self._builder.create_warcinfo_record(filename, info)
+
+    def _warc_headers(self, record_type: str, uri: str, fields: dict[str, str]) -> StatusAndHeaders:
+        """WARC headers in a fixed order: type, ID, date, target, then the rest as given.
+
+        warcio appends the digests, Content-Type and Content-Length when it writes.
+        """
+        rest = {k: v for k, v in fields.items() if k not in ("Content-Type", "Content-Length")}
+        ordered = [
+            ("WARC-Type", record_type),
+            ("WARC-Record-ID", rest.pop("WARC-Record-ID", None) or self.new_record_id()),
+            ("WARC-Date", rest.pop("WARC-Date", None) or self._builder.curr_warc_date()),
+        ]
+        if uri:
+            ordered.append(("WARC-Target-URI", uri))
+        ordered += [(k, v) for k, v in rest.items() if k not in ("WARC-Type", "WARC-Target-URI")]
+        return StatusAndHeaders("", ordered, protocol=WARC_VERSION)
 
     def _record(
         self,
@@ -207,6 +219,6 @@ class CaptureRecords:
             record_type,
             payload=io.BytesIO(body),
             length=len(body),
-            warc_headers_dict=warc_headers,
+            warc_headers=self._warc_headers(record_type, uri, warc_headers),
             http_headers=http_headers,
         )
