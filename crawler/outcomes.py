@@ -25,7 +25,10 @@ from crawler.traps import budget_rule
 logger = logging.getLogger(__name__)
 
 url_outcome = object()
-"""Signal: url_outcome(url=str, outcome=str, reason=str) for URLs not fetched."""
+"""Signal: url_outcome(url=str, outcome=str, reason=str[, status=int, attempts=int]).
+
+A URL's final outcome; `status` and `attempts` (retries included) when it was fetched.
+"""
 
 REPORT_NAME = "report.json"
 FETCHED = ("archived", "replayed")
@@ -81,8 +84,11 @@ class OutcomeLog:
             self.budget_cut[rule] += 1
         self.log.write(url, outcome, reason=reason, **fields)
 
-    def _on_outcome(self, url: str, outcome: str, reason: str = "") -> None:
-        self.write(url, outcome, reason, once=True)
+    def _on_outcome(
+        self, url: str, outcome: str, reason: str = "", status: int | None = None, attempts: int | None = None
+    ) -> None:
+        extra = {"attempts": attempts} if attempts is not None else {}
+        self.write(url, outcome, reason, once=True, status=status, **extra)
 
     def _on_dropped(self, request: Request) -> None:
         earlier = request.meta.get("redirect_urls")

@@ -164,22 +164,32 @@ class StatementsSpider(scrapy.Spider):
         self.deferred.clear()
 
     def failed(self, failure: Failure) -> None:
-        """Final outcome of a request that did not end in a followed response."""
+        """Final outcome of a request that did not end in a followed response.
+
+        When the request was sent, the line carries the number of attempts
+        (retries included) and, if the last attempt got an answer, its status.
+        """
         request = failure.request  # type: ignore[attr-defined]
         error = failure.value
+        attempts = request.meta.get("retry_times", 0) + 1
+        fields: dict[str, Any] = {}
         if isinstance(error, HttpError):
             response = error.response
+            fields = {"status": response.status, "attempts": attempts}
             location = response.headers.get(b"Location")
             if 300 <= response.status < 400 and location:
                 target = location.decode("latin-1")
-                self._outcome(
-                    request.url, "refused", f"redirect not followed (non-HTTP or unusable target): {target}"
-                )
+                outcome, reason = "refused", f"redirect not followed (non-HTTP or unusable target): {target}"
             else:
-                self._outcome(request.url, "http-error", f"HTTP {response.status}")
+                outcome, reason = "http-error", f"HTTP {response.status}"
         elif isinstance(error, NotInArchive):
-            self._outcome(request.url, "not-in-archive", str(error))
+            outcome, reason = "not-in-archive", str(error)
         elif isinstance(error, scrapy.exceptions.IgnoreRequest):
-            self._outcome(request.url, "refused", str(error) or type(error).__name__)
+            outcome, reason = "refused", str(error) or type(error).__name__
         else:
-            self._outcome(request.url, "failed", f"{type(error).__name__}: {error}"[:500])
+            outcome, reason = "failed", f"{type(error).__name__}: {error}"[:500]
+            fields = {"attempts": attempts}
+        if getattr(self, "crawler", None) is not None:
+            self.crawler.signals.send_catch_log(
+                url_outcome, url=request.url, outcome=outcome, reason=reason, **fields
+            )

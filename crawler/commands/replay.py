@@ -26,7 +26,7 @@ class ReplayCommand(Command):
         )
 
     def run(self, args: argparse.Namespace) -> int:
-        from archive.replay import Replayer
+        from archive.replay import Replayer, ReplayFailed
 
         missing = [str(p) for p in args.inputs if not p.exists()]
         if missing:
@@ -37,6 +37,9 @@ class ReplayCommand(Command):
         except ValueError as exc:
             print(f"presswarc replay: {exc}", file=sys.stderr)
             return 2
+        except ReplayFailed as exc:
+            print(f"presswarc replay: {exc}", file=sys.stderr)
+            return 1
         print(
             f"{report.files} file(s), {report.responses} responses, {report.extracted} documents "
             f"extracted, {len(report.problems)} problem(s); sidecars in {args.out}"
