@@ -194,7 +194,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
-    join_pasted_lines(tree, force=any(p.join_lines for p in chosen))
+    join_pasted_lines(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=capture.url,

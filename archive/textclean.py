@@ -7,17 +7,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
+from archive.datelines import date_line_kind
+from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
-TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]\s*$""")
 NEVER_PRUNE = {"html", "body"}
+DATE_LINE_EDGE = 3
+"""A labelled date line ("Mis à jour le 3 novembre 2026") goes only this close to the start or end."""
+
+
+@lru_cache(maxsize=1024)
+def selector(css: str) -> CSSSelector:
+    """A compiled CSS selector; compiling costs more than matching, so each is compiled once."""
+    return CSSSelector(css)
 
 
 def normalise_whitespace(text: str) -> str:
@@ -48,7 +58,7 @@ def prune(tree: HtmlElement, selectors: Iterable[str]) -> int:
     """Remove every element matching a CSS selector; returns how many went."""
     removed = 0
     for css in selectors:
-        for element in CSSSelector(css)(tree):
+        for element in selector(css)(tree):
             if element.tag in NEVER_PRUNE or element.getparent() is None:
                 continue
             if element.tag in ("article", "main") and css.startswith("[class*="):
@@ -58,46 +68,18 @@ def prune(tree: HtmlElement, selectors: Iterable[str]) -> int:
     return removed
 
 
-def _text_of(element: HtmlElement) -> str:
-    return NBSP_LIKE.sub(" ", element.text_content()).strip()
-
-
-def join_pasted_lines(tree: HtmlElement, force: bool = False) -> int:
-    """Merge runs of sibling <p> that are visual lines of one paragraph.
-
-    Some CMSs put every line of a pasted statement in its own <p>, ending
-    mid-sentence, with NBSP between words. A <p> that does not end a sentence
-    is joined with the next non-empty <p>; an empty <p> stays a paragraph
-    break. Without `force`, only lines that carry NBSP are joined, so ordinary
-    pages are left alone.
-    """
-    joined = 0
-    for parent in {p.getparent() for p in tree.iter("p") if p.getparent() is not None}:
-        current: HtmlElement | None = None
-        run_pasted = False
-        for para in [child for child in parent if child.tag == "p"]:
-            text = _text_of(para)
-            if not text:
-                current = None
-                continue
-            pasted = force or bool(NBSP_LIKE.search(para.text_content() or ""))
-            if current is not None and (pasted or run_pasted) and len(para) == 0:
-                current.text = (current.text or "").rstrip() + " " + (para.text or "").strip()
-                _remove_keep_tail(para)
-                joined += 1
-            else:
-                current, run_pasted = (para if len(para) == 0 else None), pasted
-            if current is not None and TERMINAL.search(_text_of(current)):
-                current = None
-    return joined
+def join_pasted_lines(tree: HtmlElement) -> int:
+    """Re-join visual lines of pasted text into paragraphs (see `archive.linejoin`)."""
+    return join_visual_lines(tree)
 
 
 def apply_line_rules(text: str, profiles: Iterable[Profile]) -> tuple[str, str | None]:
-    """Drop boilerplate lines and byline lines; returns (text, byline author)."""
+    """Drop boilerplate, byline and date lines; returns (text, byline author)."""
     profiles = list(profiles)
     author: str | None = None
     kept = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
         if len(line) <= 200:
             byline = _match_byline(line, profiles)
             if byline is not None:
@@ -105,15 +87,23 @@ def apply_line_rules(text: str, profiles: Iterable[Profile]) -> tuple[str, str |
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
+            if _is_date_line(line, at_edge=min(number, len(lines) - 1 - number) < DATE_LINE_EDGE):
+                continue
         kept.append(line)
     return "\n".join(kept), author
+
+
+def _is_date_line(line: str, at_edge: bool) -> bool:
+    """A date on its own anywhere; a label plus a date only near the start or end of the text."""
+    kind = date_line_kind(line)
+    return kind == "date" or (kind == "labelled" and at_edge)
 
 
 def byline_from_tree(tree: HtmlElement, profiles: list[Profile]) -> str | None:
     """Author from byline elements (read before pruning removes them)."""
     for profile in profiles:
         for css in profile.byline_selectors:
-            for element in CSSSelector(css)(tree):
+            for element in selector(css)(tree):
                 name = _match_byline(normalise_whitespace(element.text_content()), profiles)
                 if name:
                     return name
@@ -127,7 +117,7 @@ def date_from_tree(tree: HtmlElement, profiles: list[Profile], latest: str) -> s
     """First YYYY.MM.DD-style date in a profile's date elements, not after `latest`."""
     for profile in profiles:
         for css in profile.date_selectors:
-            for element in CSSSelector(css)(tree):
+            for element in selector(css)(tree):
                 for year, month, day in NUMERIC_DATE.findall(element.text_content()):
                     found = f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
                     if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and found <= latest:
@@ -142,7 +132,7 @@ def keep_only_content(tree: HtmlElement, profiles: list[Profile]) -> bool:
     """
     for profile in profiles:
         for css in profile.content:
-            found = CSSSelector(css)(tree)
+            found = selector(css)(tree)
             if not found:
                 continue
             body = tree.find("body")

@@ -1,0 +1,67 @@
+"""Standalone date lines ("Publié le 18 septembre 2026", "Stand: 17.11.2026", "수정 2026.09.03 10:00").
+
+Pages print their publication and update dates as lines of their own, in their
+own language. Such a line is metadata, not statement text. Rather than a regex
+per language, the date is read by dateparser (about 200 locales); the structure
+decides what counts as a *standalone* date line:
+
+- the whole line is a complete date (day, month and year), perhaps with a time; or
+- a short label without digits (at most four words, "Mis à jour le", "Stand:")
+  followed by such a date, and the line does not end like a sentence.
+
+A sentence that mentions a date ("The Authority must reply by 15 January
+2027.") is longer than a label allows or ends with a full stop, and stays.
+Cheap by construction: only short lines holding a year-like number are parsed,
+and results are cached (the answer depends on the string only).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MAX_LINE_CHARS = 64
+MAX_LABEL_WORDS = 4
+MAX_LABEL_CHARS = 32
+# A year (19xx/20xx) or a numeric day.month.year: no date line without one.
+YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+SENTENCE_END = re.compile(r"[!?。！？]$|[^\s.]{3}\.$")  # "2026." ends a sentence, "г." does not
+LABEL_COLON = re.compile(r"(?<=\D)([:：])(?=\S)")
+DIGIT = re.compile(r"\d")
+DATEPARSER_SETTINGS = {
+    "STRICT_PARSING": True,  # day, month and year must all be there
+    "PARSERS": ["absolute-time"],  # no "3 days ago", no bare Unix timestamps
+}
+
+
+@lru_cache(maxsize=8192)
+def is_complete_date(text: str) -> bool:
+    """Whether `text` as a whole is a date with day, month and year, in any language."""
+    import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
+
+    try:
+        return dateparser.parse(text, settings=DATEPARSER_SETTINGS) is not None
+    except (ValueError, OverflowError, TypeError):
+        return False
+
+
+@lru_cache(maxsize=8192)
+def date_line_kind(line: str) -> str | None:
+    """"date" for a line that is just a date, "labelled" for label + date, else None."""
+    line = line.strip()
+    if not line or len(line) > MAX_LINE_CHARS or not YEAR_LIKE.search(line):
+        return None
+    if is_complete_date(line):
+        return "date"
+    if SENTENCE_END.search(line):
+        return None
+    words = LABEL_COLON.sub(r"\1 ", line).split()
+    first_digit = next(i for i, word in enumerate(words) if DIGIT.search(word))
+    # The date starts at its first number or up to two words before (a month or weekday name).
+    for start in range(max(1, first_digit - 2), first_digit + 1):
+        label = " ".join(words[:start])
+        if start > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS:
+            continue
+        if is_complete_date(" ".join(words[start:])):
+            return "labelled"
+    return None

@@ -1,0 +1,343 @@
+"""Re-join pasted visual lines into paragraphs, deciding from the lines themselves.
+
+A statement copied from a PDF or an e-mail and pasted into a CMS often keeps its
+line wrapping: every *visual line* becomes its own `<p>` (or `<div>`, or is
+separated by `<br>`), sometimes with spacer elements (`<p>&nbsp;</p>`,
+`<br><br>`) between lines and a larger spacer run between paragraphs. Which CMS
+did it does not matter; the lines give it away:
+
+- visual lines cluster at one width (the wrap width) and most end mid-sentence,
+  the next line going on in lower case;
+- a line is *full* when the next line's first word would not have fitted on it,
+  so it wrapped: full lines continue their paragraph, even after a full stop;
+- when spacer runs vary, the paragraph break is the run that follows lines which
+  clearly end a paragraph (short, closed by a full stop): usually the larger one.
+
+Ordinary pages (paragraphs that end their sentences, lists of short labels,
+headings) give no such evidence and are left alone. `decide_joins` is the whole
+rule on plain strings; `join_visual_lines` applies it to an lxml tree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
+SPACES = re.compile(r"\s+")
+TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]$""")
+WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+MIN_LINES = 3
+MIN_EVIDENCE = 2
+EVIDENCE_SHARE = 0.2
+MAX_OVER_WRAP = 1.2
+FULL_WITH_SPACER_EVIDENCE = 0.6
+FULL_OPEN_LINE = 0.6
+FULL_CLOSED_LINE = 0.9
+FIRST_WORD_CAP = 12
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote center dd details dir div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section table tbody td tfoot th thead tr ul img "
+    "picture video audio iframe embed object svg canvas math script style noscript textarea select".split()
+)
+MEDIA_TAGS = frozenset("img picture video audio iframe embed object svg canvas table hr".split())
+LINE_TAGS = frozenset({"p", "div"})
+
+
+def clean(text: str) -> str:
+    return SPACES.sub(" ", NBSP_LIKE.sub(" ", text)).strip()
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes: East Asian wide characters count two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wide(text: str) -> bool:
+    return len(WIDE_SCRIPT.findall(text)) * 3 > len(text)
+
+
+def _first_word_width(text: str) -> int:
+    word = text.split(" ", 1)[0]
+    return min(display_width(word), FIRST_WORD_CAP)
+
+
+def _starts_capital(text: str) -> bool:
+    for char in text:
+        if char.isalpha():
+            return char.isupper()
+        if char.isdigit():
+            return False
+    return False
+
+
+def _wrap_width(widths: Sequence[int]) -> tuple[int, int]:
+    """The width most lines reach, and how many lines reach it (within 20%)."""
+    ordered = sorted(widths)
+    best_count, best_width, low = 0, 0, 0
+    for high, width in enumerate(ordered):
+        while ordered[low] < 0.8 * width:
+            low += 1
+        if high - low + 1 >= best_count:
+            best_count, best_width = high - low + 1, width
+    return best_width, best_count
+
+
+@dataclass
+class _Lines:
+    texts: Sequence[str]
+    gaps: Sequence[int]
+    widths: list[int] = field(init=False)
+    open: list[bool] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.widths = [display_width(t) for t in self.texts]
+        self.open = [not TERMINAL.search(t) for t in self.texts]
+
+    def fill(self, i: int, wrap: int) -> float:
+        """How full line i is: its width plus the next line's first word, over the wrap width."""
+        return (self.widths[i] + 1 + _first_word_width(self.texts[i + 1])) / wrap
+
+    def fits(self, i: int, wrap: int) -> bool:
+        return max(self.widths[i], self.widths[i + 1]) <= MAX_OVER_WRAP * wrap and _wide(
+            self.texts[i]
+        ) == _wide(self.texts[i + 1])
+
+
+def _break_gap(lines: _Lines, wrap: int) -> int | None:
+    """The spacer run that marks a paragraph break, or None when spacers say nothing."""
+    gaps = list(lines.gaps)
+    if len(set(gaps)) < 2:
+        return None
+    after_endings = [
+        gaps[i]
+        for i in range(len(gaps))
+        if not lines.open[i] and lines.fill(i, wrap) < FULL_WITH_SPACER_EVIDENCE
+    ]
+    if after_endings:
+        counts = Counter(after_endings)
+        threshold = max(counts, key=lambda gap: (counts[gap], gap))
+    else:
+        threshold = max(gaps)
+    return threshold if threshold > min(gaps) else None
+
+
+def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
+    """For each pair of consecutive lines, whether the second continues the first's paragraph.
+
+    `texts` are the lines (whitespace-normalised, non-empty); `gaps[i]` is the number of
+    spacers between line i and line i+1.
+    """
+    pairs = len(texts) - 1
+    no = [False] * max(pairs, 0)
+    if len(texts) < MIN_LINES:
+        return no
+    lines = _Lines(texts, gaps)
+    open_widths = [w for w, o in zip(lines.widths[:-1], lines.open[:-1], strict=True) if o]
+    if len(open_widths) < MIN_EVIDENCE:
+        return no
+    wrap, _ = _wrap_width(open_widths)
+    if wrap < 8:
+        return no
+    break_gap = _break_gap(lines, wrap)
+
+    def spacer_break(i: int) -> bool:
+        return break_gap is not None and gaps[i] >= break_gap
+
+    evidence = sum(
+        1
+        for i in range(pairs)
+        if lines.open[i]
+        and not spacer_break(i)
+        and lines.fits(i, wrap)
+        and lines.fill(i, wrap) >= FULL_OPEN_LINE
+        and not _starts_capital(texts[i + 1])
+    )
+    if evidence < MIN_EVIDENCE or evidence < EVIDENCE_SHARE * pairs:
+        return no
+    joins = []
+    for i in range(pairs):
+        if spacer_break(i) or not lines.fits(i, wrap):
+            joins.append(False)
+        elif break_gap is not None:
+            joins.append(lines.fill(i, wrap) >= FULL_WITH_SPACER_EVIDENCE)
+        else:
+            needed = FULL_OPEN_LINE if lines.open[i] else FULL_CLOSED_LINE
+            joins.append(lines.fill(i, wrap) >= needed)
+    return _only_whole_paragraphs(joins, lines.open)
+
+
+def _only_whole_paragraphs(joins: list[bool], open_ended: list[bool]) -> list[bool]:
+    """A re-joined paragraph must end a sentence; a run of label lines (a list) is left alone."""
+    result = list(joins)
+    start = 0
+    for end in range(len(open_ended)):
+        if end < len(joins) and joins[end]:
+            continue
+        if end > start and open_ended[end]:
+            result[start:end] = [False] * (end - start)
+        start = end + 1
+    return result
+
+
+# --- the tree side -------------------------------------------------------------------------
+
+
+def _tag(element: HtmlElement) -> str:
+    return element.tag if isinstance(element.tag, str) else ""
+
+
+def _has_media(element: HtmlElement) -> bool:
+    return any(_tag(e) in MEDIA_TAGS for e in element.iter())
+
+
+def _is_spacer(element: HtmlElement) -> bool:
+    tag = _tag(element)
+    if tag == "br":
+        return True
+    return tag in LINE_TAGS and not clean(element.text_content()) and not _has_media(element)
+
+
+def _is_line(element: HtmlElement) -> bool:
+    if _tag(element) not in LINE_TAGS or not clean(element.text_content()):
+        return False
+    for descendant in element.iterdescendants():
+        tag = _tag(descendant)
+        if tag in BLOCK_TAGS:
+            return False
+        if tag == "br" and (clean(descendant.tail or "") or descendant.getnext() is not None):
+            return False
+    return True
+
+
+def _glue(before: str | None, after: str | None, joiner: str) -> str:
+    """Two pieces of text; with a joiner, the line break between them becomes that joiner."""
+    if not joiner:
+        return (before or "") + (after or "")
+    return (before or "").rstrip() + joiner + (after or "").lstrip()
+
+
+def _remove_keeping_tail(element: HtmlElement, joiner: str = "") -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = _glue(previous.tail, element.tail, joiner)
+    else:
+        parent.text = _glue(parent.text, element.tail, joiner)
+    parent.remove(element)
+
+
+def _append_inline(target: HtmlElement, source: HtmlElement) -> None:
+    """Move `source`'s content to the end of `target`, a space between."""
+    if len(target):
+        last = target[-1]
+        last.tail = _glue(last.tail, source.text, " ")
+    else:
+        target.text = _glue(target.text, source.text, " ")
+    for child in list(source):
+        target.append(child)
+
+
+def _join_sibling_run(run: list[tuple[HtmlElement, list[HtmlElement]]], gaps: list[int]) -> int:
+    texts = [clean(element.text_content()) for element, _ in run]
+    joined = 0
+    head = run[0][0]
+    for decision, (element, spacers) in zip(decide_joins(texts, gaps), run[1:], strict=True):
+        if not decision:
+            head = element
+            continue
+        for spacer in spacers:
+            _remove_keeping_tail(spacer)
+        _append_inline(head, element)
+        _remove_keeping_tail(element)
+        joined += 1
+    return joined
+
+
+def _join_sibling_lines(parent: HtmlElement) -> int:
+    """Lines that are sibling <p>/<div> elements, spacer elements between."""
+    joined = 0
+    run: list[tuple[HtmlElement, list[HtmlElement]]] = []
+    gaps: list[int] = []
+    spacers: list[HtmlElement] = []
+
+    def flush() -> None:
+        nonlocal joined, run, gaps, spacers
+        if len(run) >= MIN_LINES:
+            joined += _join_sibling_run(run, gaps)
+        run, gaps, spacers = [], [], []
+
+    for child in list(parent):
+        if not _tag(child):
+            continue
+        if _is_line(child):
+            if run:
+                gaps.append(len(spacers))
+            run.append((child, spacers))
+            spacers = []
+        elif _is_spacer(child) and run:
+            spacers.append(child)
+        elif not _is_spacer(child):
+            flush()
+        if clean(child.tail or ""):
+            flush()
+    flush()
+    return joined
+
+
+def _join_br_lines(parent: HtmlElement) -> int:
+    """Lines separated by <br> inside one element; <br><br> (or more) between paragraphs."""
+    children = [c for c in parent if _tag(c)]
+    if not any(_tag(c) == "br" for c in children) or any(_tag(c) in BLOCK_TAGS for c in children):
+        return 0
+    texts: list[str] = []
+    gaps: list[int] = []
+    breaks: list[list[HtmlElement]] = []
+    current = parent.text or ""
+    pending: list[HtmlElement] = []
+    for child in list(parent):
+        if _tag(child) == "br":
+            if clean(current):
+                if texts:
+                    gaps.append(len(pending) - 1)
+                    breaks.append(pending)
+                texts.append(clean(current))
+                pending = []
+            current = ""
+            if texts:
+                pending.append(child)
+            current += child.tail or ""
+        else:
+            current += child.text_content() + (child.tail or "")
+    if clean(current):
+        if texts:
+            gaps.append(len(pending) - 1)
+            breaks.append(pending)
+        texts.append(clean(current))
+    if len(texts) < MIN_LINES:
+        return 0
+    joined = 0
+    for decision, brs in zip(decide_joins(texts, gaps), breaks, strict=True):
+        if decision:
+            for br in brs:
+                _remove_keeping_tail(br, joiner=" ")
+            joined += 1
+    return joined
+
+
+def join_visual_lines(tree: HtmlElement) -> int:
+    """Re-join visual lines everywhere in the tree; returns how many line breaks went."""
+    elements = [e for e in tree.iter() if _tag(e)]
+    joined = sum(_join_br_lines(e) for e in elements if len(e))
+    for element in elements:
+        if element.getparent() is not None or element is tree:
+            joined += _join_sibling_lines(element)
+    return joined
