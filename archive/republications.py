@@ -82,7 +82,7 @@ def _member(row: dict[str, Any]) -> Member:
     return Member(
         key=document_key(row),
         url=row["url"],
-        site=(urlsplit(row["url"]).hostname or ""),
+        site=urlsplit(row["url"]).netloc,
         fetched_at=row.get("fetched_at") or "",
         published=row.get("published"),
         text_sha1=row.get("text_sha1") or "",

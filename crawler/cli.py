@@ -17,6 +17,7 @@ from crawler.commands.export import ExportCommand
 from crawler.commands.extract import ExtractCommand
 from crawler.commands.index import IndexCommand
 from crawler.commands.replay import ReplayCommand
+from crawler.commands.report import ReportCommand
 from crawler.commands.tools import PackCommand, ServeCommand, ToolsCommand
 
 __all__ = ["ALL_COMMANDS", "build_parser", "main", "print_report"]
@@ -31,6 +32,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     ToolsCommand(),
     ExportCommand(),
     ClustersCommand(),
+    ReportCommand(),
     DemoCommand(),
 )
 
