@@ -75,8 +75,11 @@ class LiveExtraction:
             self._wake()
 
     def _wake(self) -> None:
-        if self._slot_waiters and not self.pool.full:
-            self._slot_waiters.pop(0).callback(None)
+        while self._slot_waiters and not self.pool.full:
+            waiter = self._slot_waiters.pop(0)
+            if not waiter.called:  # a cancelled wait (shutdown) has already fired
+                waiter.callback(None)
+                break
         if self.pool.pending == 0:
             waiters, self._idle_waiters = self._idle_waiters, []
             for waiter in waiters:
