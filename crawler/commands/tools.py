@@ -26,7 +26,8 @@ class ServeCommand(Command):
         if not args.directory.is_dir():
             print(f"presswarc serve: not a folder: {args.directory}", file=sys.stderr)
             return 2
-        serve(args.directory, args.port, args.tools_venv)
+        # Absolute: serve changes into the collection folder before it becomes pywb.
+        serve(args.directory.resolve(), args.port, args.tools_venv)
 
 
 class PackCommand(Command):
