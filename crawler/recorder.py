@@ -25,7 +25,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet import threads
 
 from archive import RotatingWarcWriter
@@ -45,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 META_KEY = "presswarc_record"
 """`request.meta` key holding the response record's location."""
+WRITE_FAILED = "warc_write_failed"
+"""Finish reason of a crawl stopped because the WARC could not be written."""
 STARTED_KEY = "presswarc_capture_started"
 """`request.meta` key: when capture of this attempt began (UTC datetime)."""
 
@@ -66,6 +68,7 @@ class WarcRecorderMiddleware:
             on_close=self.after_close,
         )
         self.extraction: LiveExtraction | None = None
+        self._stopping = False
         if settings.getbool("EXTRACT_ENABLED", True):
             pool = ExtractionPool(settings.getint("EXTRACT_WORKERS"), settings.getint("EXTRACT_MAX_PENDING"))
             deriver = Deriver(
@@ -95,7 +98,11 @@ class WarcRecorderMiddleware:
             return response
         capture = capture_from_scrapy(request, response, fetched_at=request.meta.get(STARTED_KEY))
         extract = self.extraction is not None and is_extractable(capture)
-        location = self.writer.write_capture(capture, hold=extract)  # held before any await
+        try:
+            location = self.writer.write_capture(capture, hold=extract)  # held before any await
+        except OSError as error:  # disk full, quota: the pair was cut back out of the file
+            self._stop_writing(capture.url, error)
+            raise
         request.meta[META_KEY] = location
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
@@ -126,6 +133,17 @@ class WarcRecorderMiddleware:
             attempt=request.meta.get("retry_times", 0) + 1,
         )
         self._count(f"presswarc/fetch_error/{type(exception).__name__}")
+
+    def _stop_writing(self, url: str, error: OSError) -> None:
+        """A WARC write failed: every later capture would be lost too, so end the crawl."""
+        logger.error(
+            "presswarc: could not archive %s (%s); the WARC holds no part of it; stopping the crawl",
+            url,
+            error,
+        )
+        if not self._stopping and self.crawler.engine is not None:
+            self._stopping = True
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=WRITE_FAILED))
 
     def _count(self, key: str, amount: int = 1) -> None:
         if self.crawler.stats is not None:

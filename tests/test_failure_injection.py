@@ -20,6 +20,7 @@ Real-world behaviours these stand for:
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import subprocess
@@ -37,7 +38,9 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import Capture, RotatingWarcWriter, read_crawl_log
+from crawler.demo.siteserver import SiteServer
 from tests.conftest import FAST, run_presswarc
+from tests.test_rollover_extraction import ARTICLES, build_news_site
 from tests.warcs import read_records, warc_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -123,6 +126,37 @@ def test_records_of_a_group_come_back_with_their_offsets(tmp_path: Path) -> None
     (path,) = tmp_path.glob("*.warc.gz")
     found = {r["warc"]["WARC-Record-ID"]: r["offset"] for r in read_records(path) if r["type"] == "response"}
     assert found == {p.record_id: p.offset for p in places}
+
+
+CRAWL_WITH_LIMIT = """
+    import resource, sys
+    from crawler.cli import main
+    limit = int(sys.argv[1])
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    sys.exit(main(["crawl", *sys.argv[2:]]))
+"""
+
+
+def test_a_crawl_that_fills_the_disk_stops_and_keeps_a_whole_warc(tmp_path: Path) -> None:
+    build_news_site(tmp_path / "site")
+    out = tmp_path / "out"
+    with SiteServer(tmp_path / "site") as site:
+        result = run_python(
+            CRAWL_WITH_LIMIT, "60000", site.url + "/", "--out", str(out), *FAST,
+            "-s", "EXTRACT_ENABLED=False", "-s", "PRESSWARC_MAX_PAGES_PER_PATTERN=1000",
+        )  # fmt: skip
+    assert "stopping the crawl" in result.stderr and "File too large" in result.stderr, result.stderr
+    assert json.loads((out / "stats.json").read_text())["finish_reason"] == "warc_write_failed"
+    (path,) = warc_files(out)
+    records = records_of(path)
+    pairs = len(records) // 2
+    assert [kind for kind, _ in records] == ["warcinfo"] + ["request", "response"] * pairs
+    responses = {headers["WARC-Target-URI"] for kind, headers in records if kind == "response"}
+    lines = read_crawl_log(out)
+    archived = [line for line in lines if line["outcome"] == "archived"]
+    assert {line["url"] for line in archived} == responses  # no line claims a record that was cut away
+    assert len(archived) < ARTICLES  # it stopped
+    assert any(line["outcome"] == "failed" and "File too large" in line["reason"] for line in lines)
 
 
 # --- (b) replay renames to final names only when the whole run succeeded ----------------------
