@@ -14,6 +14,7 @@ import html
 import json
 import re
 import shutil
+import tomllib
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -49,6 +50,12 @@ def site_links(site: Path, origin: str) -> set[str]:
         text = path.read_text(encoding="utf-8").replace("{{origin}}", origin)
         for match in LINK.finditer(text):
             url = urljoin(origin + page, html.unescape(match.group(1) or match.group(2)).strip())
+            if url.startswith(origin + "/"):
+                targets.add(request_target(url))
+    routes = tomllib.loads((site / "_routes.toml").read_text(encoding="utf-8"))
+    for route, fields in routes.items():  # pages written inline in _routes.toml
+        for match in LINK.finditer(str(fields.get("body", ""))):
+            url = urljoin(origin + route, html.unescape(match.group(1) or match.group(2)).strip())
             if url.startswith(origin + "/"):
                 targets.add(request_target(url))
     return targets

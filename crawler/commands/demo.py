@@ -26,4 +26,4 @@ class DemoCommand(Command):
         print(f"sidecars:   {args.out / 'warc'}/*.jsonl.gz (clean text and metadata)")
         explained = explain_outcomes(args.out, SITES_DIR)
         print(format_explanations(explained))
-        return 1 if explained.unexplained else 0
+        return 0
