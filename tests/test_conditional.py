@@ -1,0 +1,289 @@
+"""Conditional re-fetches in a real Scrapy crawl against a real validating server.
+
+Real behaviour this stands for: a scheduled re-crawl of an outlet whose
+server revalidates the way nginx, Apache and most CDNs do: a matching
+If-None-Match (or, without an ETag, an If-Modified-Since not older than the
+page's Last-Modified) gets `304 Not Modified` and no body; a stale ETag gets
+the new page with 200. Variations: a page validated by ETag, one by date
+only, one changed since, one never seen, one whose stored copy was a 404, a
+robots.txt the state also remembers, a request the spider wants in full,
+and one where the spider set its own validator (Scrapy's default handling
+of a 304 shows there). The crawl is a real `CrawlerProcess` in its own
+process (Twisted's reactor runs once per process) with only our middleware
+added, so this does not depend on the recorder.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.settings import Settings
+
+from archive.model import RecordLocation
+from archive.state import STATE_NAME, CrawlState, FullCopy, UrlState
+from crawler.conditional import conditional_headers
+from crawler.crawlstate import is_incremental
+
+ROOT = Path(__file__).resolve().parents[1]
+LAST_MODIFIED = "Mon, 02 Mar 2026 07:00:00 GMT"
+CHANGED_AT = "Tue, 03 Mar 2026 09:00:00 GMT"
+
+
+@dataclass(frozen=True)
+class Page:
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+PAGES = {
+    "/robots.txt": Page(b"User-agent: *\nAllow: /\n", etag='"robots-1"'),
+    "/news/unchanged-etag.html": Page(b"<html><body><p>Berth 4 stays closed.</p></body></html>", '"u-1"'),
+    "/news/unchanged-date.html": Page(b"<html><body><p>Quota notice.</p></body></html>", None, LAST_MODIFIED),
+    "/news/changed.html": Page(b"<html><body><p>Corrected: berth 5.</p></body></html>", '"c-2"', CHANGED_AT),
+    "/news/new.html": Page(b"<html><body><p>A new statement.</p></body></html>", '"n-1"'),
+    "/news/was-missing.html": Page(b"<html><body><p>Back again.</p></body></html>", '"m-1"'),
+    "/news/opt-out.html": Page(b"<html><body><p>Wanted in full.</p></body></html>", '"o-1"'),
+    "/news/explicit.html": Page(b"<html><body><p>Spider validates.</p></body></html>", '"x-1"'),
+}
+
+
+class ValidatingServer:
+    """Serves PAGES on 127.0.0.1, answering validators as RFC 9110 13.2.2 says; logs every request."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                server.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+                page = PAGES.get(self.path)
+                if page is None:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                validators = []
+                if page.etag:
+                    validators.append(("ETag", page.etag))
+                if page.last_modified:
+                    validators.append(("Last-Modified", page.last_modified))
+                status = 304 if _not_modified(self.headers, page) else 200
+                self.send_response(status)
+                for name, value in validators:
+                    self.send_header(name, value)
+                if status == 200:
+                    kind = "text/plain" if self.path.endswith(".txt") else "text/html; charset=utf-8"
+                    self.send_header("Content-Type", kind)
+                    self.send_header("Content-Length", str(len(page.body)))
+                self.end_headers()
+                if status == 200:
+                    self.wfile.write(page.body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def sent(self, path: str) -> list[dict[str, str]]:
+        return [headers for seen, headers in self.requests if seen == path]
+
+
+def _not_modified(headers: Any, page: Page) -> bool:
+    none_match = headers.get("If-None-Match")
+    if none_match is not None:  # If-None-Match wins; If-Modified-Since is then ignored
+        tags = [tag.strip() for tag in none_match.split(",")]
+        return page.etag is not None and ("*" in tags or page.etag in tags)
+    since = headers.get("If-Modified-Since")
+    if since and page.last_modified:
+        return parsedate_to_datetime(page.last_modified) <= parsedate_to_datetime(since)
+    return False
+
+
+@pytest.fixture
+def server() -> Iterator[ValidatingServer]:
+    site = ValidatingServer()
+    yield site
+    site.httpd.shutdown()
+    site.httpd.server_close()
+
+
+def _remember(state: CrawlState, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
+    """What a previous crawl stored for `url`."""
+    location = RecordLocation("old.warc.gz", 100, 500, f"<urn:{url}>")
+    state.record_capture(
+        url, status, etag, last_modified, "sha1:PREVIOUS", location, "2026-03-01T08:00:00Z", full=True
+    )
+
+
+def _previous_crawl(out: Path, base: str) -> None:
+    with CrawlState.open(out) as state:
+        _remember(state, base + "/robots.txt", 200, '"robots-1"', None)
+        _remember(state, base + "/news/unchanged-etag.html", 200, '"u-1"', None)
+        _remember(state, base + "/news/unchanged-date.html", 200, None, LAST_MODIFIED)
+        _remember(state, base + "/news/changed.html", 200, '"c-1"', "Sun, 01 Mar 2026 07:00:00 GMT")
+        _remember(state, base + "/news/was-missing.html", 404, None, None)
+        _remember(state, base + "/news/opt-out.html", 200, '"o-1"', None)
+        _remember(state, base + "/news/explicit.html", 200, '"x-1"', None)
+
+
+PROBE = """
+import json, sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.spidermiddlewares.httperror import HttpError
+
+base, out, paths, extra = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+log = open(out + "/probe.jsonl", "w")
+
+
+class Probe(scrapy.Spider):
+    name = "probe"
+
+    async def start(self):
+        for path in paths:
+            meta = {"presswarc_full": True} if path.endswith("opt-out.html") else {}
+            headers = {"If-None-Match": '"x-1"'} if path.endswith("explicit.html") else {}
+            yield scrapy.Request(base + path, meta=meta, headers=headers, errback=self.failed)
+
+    def parse(self, response):
+        row = {"path": response.url[len(base):], "how": "callback", "status": response.status,
+               "body": len(response.body), "sent": response.meta.get("presswarc_conditional")}
+        log.write(json.dumps(row) + "\\n")
+
+    def failed(self, failure):
+        error = failure.value
+        status = error.response.status if isinstance(error, HttpError) else None
+        row = {"path": failure.request.url[len(base):], "how": "errback", "error": type(error).__name__,
+               "status": status}
+        log.write(json.dumps(row) + "\\n")
+
+
+settings = {
+    "ARCHIVE_DIR": out,
+    "DOWNLOADER_MIDDLEWARES": {"crawler.conditional.ConditionalRequestMiddleware": 930},
+    "ROBOTSTXT_OBEY": True,
+    "TELNETCONSOLE_ENABLED": False,
+    "LOG_LEVEL": "WARNING",
+    **extra,
+}
+process = CrawlerProcess(settings)
+process.crawl(Probe)
+process.start()
+log.close()
+"""
+
+NEWS = [path for path in PAGES if path.startswith("/news/")]
+
+
+def _crawl(base: str, out: Path, **settings: Any) -> dict[str, dict[str, Any]]:
+    out.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, base, str(out), json.dumps(NEWS), json.dumps(settings)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    rows = [json.loads(line) for line in (out / "probe.jsonl").read_text().splitlines()]
+    return {row["path"]: row for row in rows}
+
+
+def test_a_recrawl_sends_validators_and_gets_304s(server: ValidatingServer, tmp_path: Path) -> None:
+    out = tmp_path / "collection"
+    _previous_crawl(out, server.url)
+    seen = _crawl(server.url, out)
+
+    sent = {path: server.sent(path)[0] for path in NEWS}
+    assert sent["/news/unchanged-etag.html"]["if-none-match"] == '"u-1"'
+    assert "if-modified-since" not in sent["/news/unchanged-etag.html"]
+    assert sent["/news/unchanged-date.html"]["if-modified-since"] == LAST_MODIFIED
+    assert "if-none-match" not in sent["/news/unchanged-date.html"]
+    assert sent["/news/changed.html"]["if-none-match"] == '"c-1"'
+    assert sent["/news/changed.html"]["if-modified-since"] == "Sun, 01 Mar 2026 07:00:00 GMT"
+    for path in ("/news/new.html", "/news/was-missing.html", "/news/opt-out.html"):
+        assert not {"if-none-match", "if-modified-since"} & sent[path].keys(), path
+    robots = server.sent("/robots.txt")
+    assert len(robots) == 1 and "if-none-match" not in robots[0]
+
+    # Unchanged pages: a 304 with no body reaches the spider's callback.
+    for path in ("/news/unchanged-etag.html", "/news/unchanged-date.html"):
+        assert seen[path]["how"] == "callback" and seen[path]["status"] == 304 and seen[path]["body"] == 0
+    assert seen["/news/unchanged-etag.html"]["sent"] == {"If-None-Match": '"u-1"'}
+    assert seen["/news/changed.html"]["status"] == 200 and seen["/news/changed.html"]["body"] > 0
+    for path in ("/news/new.html", "/news/was-missing.html", "/news/opt-out.html"):
+        assert seen[path]["status"] == 200 and seen[path]["sent"] is None, path
+    # Scrapy's default for a 304 the middleware did not arrange: HttpErrorMiddleware drops it.
+    explicit = seen["/news/explicit.html"]
+    assert sent["/news/explicit.html"]["if-none-match"] == '"x-1"'
+    assert explicit == {"path": "/news/explicit.html", "how": "errback", "error": "HttpError", "status": 304}
+
+
+@pytest.mark.parametrize("forced", [{"PRESSWARC_FULL_REFETCH": True}, {"PRESSWARC_INCREMENTAL": False}])
+def test_a_forced_full_refetch_sends_no_validators(
+    server: ValidatingServer, tmp_path: Path, forced: dict[str, bool]
+) -> None:
+    out = tmp_path / "collection"
+    _previous_crawl(out, server.url)
+    seen = _crawl(server.url, out, **forced)
+    for path in NEWS:
+        if path != "/news/explicit.html":
+            assert not {"if-none-match", "if-modified-since"} & server.sent(path)[0].keys(), path
+            assert seen[path]["status"] == 200 and seen[path]["body"] > 0, path
+
+
+def test_a_first_crawl_sends_no_validators_and_leaves_state_for_the_next(
+    server: ValidatingServer, tmp_path: Path
+) -> None:
+    out = tmp_path / "fresh"
+    seen = _crawl(server.url, out)
+    assert all(seen[path]["status"] == 200 for path in NEWS if path != "/news/explicit.html")
+    assert all("if-none-match" not in server.sent(path)[0] for path in NEWS if path != "/news/explicit.html")
+    assert (out / STATE_NAME).is_file()
+
+
+def _state(status: int, etag: str | None, last_modified: str | None, full: bool = True) -> UrlState:
+    from datetime import UTC, datetime
+
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    copy = FullCopy("a.warc.gz", 0, 1, "<urn:a>", "2026-03-01T00:00:00Z", "http://x/", status, "sha1:A")
+    return UrlState("http://x/", when, status, when, etag, last_modified, copy if full else None)
+
+
+def test_conditional_headers_only_for_a_stored_200_with_validators() -> None:
+    assert conditional_headers(None) == {}
+    assert conditional_headers(_state(200, None, None)) == {}
+    assert conditional_headers(_state(200, '"e"', None)) == {"If-None-Match": '"e"'}
+    assert conditional_headers(_state(200, 'W/"e"', LAST_MODIFIED)) == {
+        "If-None-Match": 'W/"e"',
+        "If-Modified-Since": LAST_MODIFIED,
+    }
+    assert conditional_headers(_state(206, '"e"', LAST_MODIFIED)) == {}
+    assert conditional_headers(_state(200, '"e"', LAST_MODIFIED, full=False)) == {}
+
+
+def test_incremental_by_default_only_where_state_exists(tmp_path: Path) -> None:
+    settings = Settings()
+    assert not is_incremental(settings, tmp_path)
+    with CrawlState.open(tmp_path):
+        pass
+    assert is_incremental(settings, tmp_path)
+    assert not is_incremental(Settings({"PRESSWARC_FULL_REFETCH": "True"}), tmp_path)
+    assert not is_incremental(Settings({"PRESSWARC_INCREMENTAL": "False"}), tmp_path)
+    assert is_incremental(Settings({"PRESSWARC_INCREMENTAL": True}), tmp_path / "elsewhere")
