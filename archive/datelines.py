@@ -47,7 +47,7 @@ def is_complete_date(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def date_line_kind(line: str) -> str | None:
-    """"date" for a line that is just a date, "labelled" for label + date, else None."""
+    """Kind of date line: "date" (just a date), "labelled" (label + date) or None."""
     line = line.strip()
     if not line or len(line) > MAX_LINE_CHARS or not YEAR_LIKE.search(line):
         return None

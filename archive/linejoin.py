@@ -9,9 +9,12 @@ did it does not matter; the lines give it away:
 - visual lines cluster at one width (the wrap width) and most end mid-sentence,
   the next line going on in lower case;
 - a line is *full* when the next line's first word would not have fitted on it,
-  so it wrapped: full lines continue their paragraph, even after a full stop;
+  so it wrapped: full lines continue their paragraph;
 - when spacer runs vary, the paragraph break is the run that follows lines which
-  clearly end a paragraph (short, closed by a full stop): usually the larger one.
+  clearly end a paragraph (short, closed by a full stop): usually the larger one,
+  and a full line ending with a full stop inside a paragraph is joined too;
+- without spacers, a full stop at a line end followed by a capital could end the
+  paragraph or not; it is taken as a paragraph end (the text stays whole sentences).
 
 Ordinary pages (paragraphs that end their sentences, lists of short labels,
 headings) give no such evidence and are left alone. `decide_joins` is the whole
@@ -31,6 +34,7 @@ from lxml.html import HtmlElement
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
 TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]$""")
+NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3
 MIN_EVIDENCE = 2
@@ -38,7 +42,7 @@ EVIDENCE_SHARE = 0.2
 MAX_OVER_WRAP = 1.2
 FULL_WITH_SPACER_EVIDENCE = 0.6
 FULL_OPEN_LINE = 0.6
-FULL_CLOSED_LINE = 0.9
+FULL_CLOSED_LINE = 0.95
 FIRST_WORD_CAP = 12
 
 BLOCK_TAGS = frozenset(
@@ -61,6 +65,14 @@ def display_width(text: str) -> int:
 
 def _wide(text: str) -> bool:
     return len(WIDE_SCRIPT.findall(text)) * 3 > len(text)
+
+
+def joiner(before: str, after: str) -> str:
+    """What replaces a line break: nothing between Chinese or Japanese characters, else a space."""
+    before, after = before.rstrip(), after.lstrip()
+    if before and after and NO_SPACE_SCRIPT.match(before[-1]) and NO_SPACE_SCRIPT.match(after[0]):
+        return ""
+    return " "
 
 
 def _first_word_width(text: str) -> int:
@@ -142,7 +154,8 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
     open_widths = [w for w, o in zip(lines.widths[:-1], lines.open[:-1], strict=True) if o]
     if len(open_widths) < MIN_EVIDENCE:
         return no
-    wrap, _ = _wrap_width(open_widths)
+    cluster, _ = _wrap_width(open_widths)
+    wrap = max(w for w in lines.widths if w <= MAX_OVER_WRAP * cluster)
     if wrap < 8:
         return no
     break_gap = _break_gap(lines, wrap)
@@ -168,8 +181,11 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
         elif break_gap is not None:
             joins.append(lines.fill(i, wrap) >= FULL_WITH_SPACER_EVIDENCE)
         else:
+            # Without spacers a full stop then a capital is ambiguous; splitting there keeps
+            # whole sentences, merging two paragraphs would not, so only a full open line joins.
+            closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1])
             needed = FULL_OPEN_LINE if lines.open[i] else FULL_CLOSED_LINE
-            joins.append(lines.fill(i, wrap) >= needed)
+            joins.append(not closed_sentence and lines.fill(i, wrap) >= needed)
     return _only_whole_paragraphs(joins, lines.open)
 
 
@@ -216,14 +232,14 @@ def _is_line(element: HtmlElement) -> bool:
     return True
 
 
-def _glue(before: str | None, after: str | None, joiner: str) -> str:
-    """Two pieces of text; with a joiner, the line break between them becomes that joiner."""
-    if not joiner:
+def _glue(before: str | None, after: str | None, glue: str | None) -> str:
+    """Two pieces of text; with `glue`, the line break between them becomes that string."""
+    if glue is None:
         return (before or "") + (after or "")
-    return (before or "").rstrip() + joiner + (after or "").lstrip()
+    return (before or "").rstrip() + glue + (after or "").lstrip()
 
 
-def _remove_keeping_tail(element: HtmlElement, joiner: str = "") -> None:
+def _remove_keeping_tail(element: HtmlElement, joiner: str | None = None) -> None:
     parent = element.getparent()
     if parent is None:
         return
@@ -236,12 +252,13 @@ def _remove_keeping_tail(element: HtmlElement, joiner: str = "") -> None:
 
 
 def _append_inline(target: HtmlElement, source: HtmlElement) -> None:
-    """Move `source`'s content to the end of `target`, a space between."""
+    """Move `source`'s content to the end of `target`, joined as one line."""
+    glue = joiner(clean(target.text_content()), clean(source.text_content()))
     if len(target):
         last = target[-1]
-        last.tail = _glue(last.tail, source.text, " ")
+        last.tail = _glue(last.tail, source.text, glue)
     else:
-        target.text = _glue(target.text, source.text, " ")
+        target.text = _glue(target.text, source.text, glue)
     for child in list(source):
         target.append(child)
 
@@ -325,10 +342,11 @@ def _join_br_lines(parent: HtmlElement) -> int:
     if len(texts) < MIN_LINES:
         return 0
     joined = 0
-    for decision, brs in zip(decide_joins(texts, gaps), breaks, strict=True):
+    for index, (decision, brs) in enumerate(zip(decide_joins(texts, gaps), breaks, strict=True)):
         if decision:
+            glue = joiner(texts[index], texts[index + 1])
             for br in brs:
-                _remove_keeping_tail(br, joiner=" ")
+                _remove_keeping_tail(br, joiner=glue)
             joined += 1
     return joined
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 
 from archive.extract import extract
@@ -71,3 +72,42 @@ def test_pages_without_an_article_say_so() -> None:
     for name in ("comments-only", "menu-only"):
         assert by_name[name]["text"] is None
         assert by_name[name]["no_article_reason"].startswith("no article")
+
+
+# Pasted statements, one golden page per layout: case -> paragraphs in the text (the statement's,
+# plus the outlet's own introduction and closing paragraphs).
+VISUAL_LINE_CASES = {
+    "english-statement": 1 + 5,  # one <p> per line, one spacer between paragraphs
+    "spacer-lines-statement": 1 + 5,  # spacer between lines, two between paragraphs, width 72
+    "spacer-lines-narrow": 1 + 5 + 1,  # the same at width 46, lines inside <span>
+    "br-lines-statement": 1 + 4,  # <br> per line, <br><br> between paragraphs
+    "div-lines-statement": 1 + 4,  # one <div> per line, no spacers at all
+}
+
+
+@pytest.mark.parametrize("name", sorted(VISUAL_LINE_CASES))
+def test_pasted_statements_come_out_one_paragraph_per_line(name: str) -> None:
+    case = next(c for c in case_dirs() if c.name == name)
+    lines = actual(case)["text"].splitlines()
+    assert len(lines) == VISUAL_LINE_CASES[name]
+    assert all(line[-1] in ".”" and len(line) > 40 for line in lines)
+
+
+@pytest.mark.parametrize("name", ["ordinary-short-paragraphs", "short-paragraphs-fr"])
+def test_ordinary_short_paragraphs_are_not_merged(name: str) -> None:
+    case = next(c for c in case_dirs() if c.name == name)
+    tree = lxml.html.fromstring((case / "input.html").read_bytes())
+    paragraphs = {" ".join(p.text_content().split()) for p in tree.iter("p")}
+    lines = actual(case)["text"].splitlines()
+    assert len(lines) > 8
+    assert all(line in paragraphs for line in lines)
+
+
+def test_date_lines_leave_the_text_in_any_language_but_sentences_with_dates_stay() -> None:
+    by_name = {c.name: actual(c)["text"] for c in case_dirs()}
+    assert "Publié le" not in by_name["short-paragraphs-fr"]
+    assert "Mis à jour le" not in by_name["short-paragraphs-fr"]
+    assert "se réunira le 3 octobre 2026 à la salle des fêtes." in by_name["short-paragraphs-fr"]
+    assert "Publicado el" not in by_name["br-lines-statement"]
+    assert "Stand:" not in by_name["div-lines-statement"]
+    assert "Aktualisiert am" not in by_name["div-lines-statement"]
