@@ -4,10 +4,11 @@ No rule here counts pages an outlet's own articles could reach. Each trap
 ends by a rule about its shape instead:
 
 - calendars and session loops: a *barren chain* — a run of pages of one URL
-  pattern, each reached from the previous, none of which brought a new URL of
-  another pattern — is not followed past `PRESSWARC_MAX_BARREN_HOPS` hops.
-  Pagination of a listing brings new article links on every page, so it
-  resets the chain and is followed to its end;
+  pattern, each reached from the previous, none of which linked a URL of
+  another pattern that its predecessor did not link — is not followed past
+  `PRESSWARC_MAX_BARREN_HOPS` hops. Each page of a listing links articles the
+  previous page did not, so pagination resets the chain and is followed to
+  its end; a calendar's empty months link the same site chrome every time;
 - session ids: a parameter whose *value* is a long random token (`sid`,
   `PHPSESSID`, `;jsessionid=` ...) is left out of the duplicate key, so the
   same page linked with a new token every time is fetched once;
@@ -23,6 +24,7 @@ only keys the spider's duplicate filter.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -88,6 +90,11 @@ def url_pattern(url: str) -> str:
         {k for k, _ in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING_PARAMS.match(k)}
     )
     return f"{parts.netloc.lower()}{path}?{'&'.join(keys)}"
+
+
+def link_print(key: str) -> int:
+    """A small stable fingerprint of a dedup key, to remember a page's links cheaply."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
 
 
 def next_barren(page_url: str, page_barren: int, page_brought_news: bool, link_url: str) -> int:

@@ -25,11 +25,12 @@ from crawler.discovery import feed_urls, sitemap_urls
 from crawler.from_archive import NotInArchive
 from crawler.outcomes import url_outcome
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
-from crawler.traps import TrapGuard, dedup_key, next_barren, url_pattern
+from crawler.traps import TrapGuard, dedup_key, link_print, next_barren, url_pattern
 
 ROLE = "presswarc_role"
 DEPTH = "presswarc_depth"
 BARREN = "presswarc_barren"  # hops through same-pattern pages that brought nothing new
+PARENT_LINKS = "presswarc_parent_links"  # link_print()s of the page that linked this one
 
 
 class StatementsSpider(scrapy.Spider):
@@ -69,7 +70,14 @@ class StatementsSpider(scrapy.Spider):
         if getattr(self, "crawler", None) is not None:
             self.crawler.signals.send_catch_log(url_outcome, url=url, outcome=outcome, reason=reason)
 
-    def _request(self, url: str, role: str, depth: int = 0, barren: int = 0) -> scrapy.Request | None:
+    def _request(
+        self,
+        url: str,
+        role: str,
+        depth: int = 0,
+        barren: int = 0,
+        parent_links: frozenset[int] = frozenset(),
+    ) -> scrapy.Request | None:
         """A request for the URL as linked (fragment aside), or None with the URL's outcome.
 
         Refusals that a later discovery can lift (out of scope before a seed
@@ -107,7 +115,7 @@ class StatementsSpider(scrapy.Spider):
             callback=self.parse,
             errback=self.failed,
             priority=article_first,
-            meta={ROLE: role, DEPTH: depth, BARREN: barren},
+            meta={ROLE: role, DEPTH: depth, BARREN: barren, PARENT_LINKS: parent_links},
         )
 
     async def start(self) -> Any:
@@ -128,7 +136,8 @@ class StatementsSpider(scrapy.Spider):
             yield from self._follow(feed_urls(response.body, response.url), "page", depth)
         elif isinstance(response, scrapy.http.HtmlResponse) and not (0 <= self.max_depth <= depth):
             links = [link.url for link in self.links.extract_links(response)]
-            yield from self._follow_links(response.url, response.meta.get(BARREN, 0), links, depth)
+            barren, parent_links = response.meta.get(BARREN, 0), response.meta.get(PARENT_LINKS, frozenset())
+            yield from self._follow_links(response.url, barren, links, depth, parent_links)
 
     def _follow(self, urls: Any, role: str, depth: int) -> Iterator[scrapy.Request]:
         for url in urls:
@@ -136,26 +145,35 @@ class StatementsSpider(scrapy.Spider):
                 yield request
 
     def _follow_links(
-        self, page_url: str, page_barren: int, links: list[str], depth: int
+        self,
+        page_url: str,
+        page_barren: int,
+        links: list[str],
+        depth: int,
+        parent_links: frozenset[int] = frozenset(),
     ) -> Iterator[scrapy.Request]:
-        """Links of an HTML page, each with its barren-chain length (crawler/traps.py)."""
-        brought_news = any(self._is_news(link, page_url) for link in links)
-        for url in links:
-            barren = next_barren(page_url, page_barren, brought_news, url)
-            if (request := self._request(url, "page", depth + 1, barren)) is not None:
-                yield request
+        """Links of an HTML page, each with its barren-chain length (crawler/traps.py).
 
-    def _is_news(self, url: str, page_url: str) -> bool:
-        """A link not known yet, in scope, not a trap by shape, and of another pattern than the page."""
-        url = urldefrag(url)[0]
-        key = dedup_key(url)
-        return (
-            key not in self.seen
-            and key not in self.deferred
+        The page brought news if it links, in scope, a URL of another pattern
+        than its own that the page which linked it did not link: a listing's
+        next page does (its articles), a calendar's next month does not (the
+        same site chrome). Comparing with the parent, not with everything
+        seen, keeps the rule independent of crawl order.
+        """
+        page_pattern = url_pattern(page_url)
+        prints = {url: link_print(dedup_key(urldefrag(url)[0])) for url in links}
+        brought_news = any(
+            prints[url] not in parent_links
+            and url_pattern(url) != page_pattern
             and url in self.scope
             and self.traps.shape_trap(url) is None
-            and url_pattern(url) != url_pattern(page_url)
+            for url in links
         )
+        these_links = frozenset(prints.values())
+        for url in links:
+            barren = next_barren(page_url, page_barren, brought_news, url)
+            if (request := self._request(url, "page", depth + 1, barren, these_links)) is not None:
+                yield request
 
     def closed(self, reason: str) -> None:
         """Log the held-back refusals that no later discovery lifted."""

@@ -26,6 +26,7 @@ import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import escape as esc
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from types import TracebackType
@@ -118,15 +119,16 @@ class Outlet:
 
     def home(self) -> bytes:
         latest = "".join(
-            f'<li><a href="{self.article_path(n)}">Story {n}</a></li>'
+            f'<li><a href="{esc(self.article_path(n))}">Story {n}</a></li>'
             for n in range(self.articles, max(self.articles - 5, 0), -1)
         )
-        extra = "".join(f'<a href="{href}">{title}</a> ' for href, title in self.spelling.items())
+        extra = "".join(f'<a href="{esc(href)}">{title}</a> ' for href, title in self.spelling.items())
         away = f'<a href="{self.elsewhere}/elsewhere.html">Partner site</a> ' if self.elsewhere else ""
         return page(
             "Outlet",
             f"<h1>Today</h1><ul>{latest}</ul><p>{extra}</p>"
-            f'<p><a href="{self.list_path(1)}">All stories</a> <a href="/calendar?month=2026-11">Events</a> '
+            f'<p><a href="{esc(self.list_path(1))}">All stories</a> '
+            '<a href="/calendar?month=2026-11">Events</a> '
             f'<a href="/members.php?sid={secrets.token_hex(16)}">Members</a> '
             f'<a href="/board?visit=1">Board</a> {away}<a href="/go-elsewhere">Partner (redirect)</a></p>',
         )
@@ -135,19 +137,20 @@ class Outlet:
         first = (number - 1) * self.per_page + 1
         last = min(number * self.per_page, self.articles)
         items = "".join(
-            f'<li><a href="{self.article_path(n)}">Story {n}</a></li>' for n in range(last, first - 1, -1)
+            f'<li><a href="{esc(self.article_path(n))}">Story {n}</a></li>'
+            for n in range(last, first - 1, -1)
         )
-        nav = f'<a href="{self.list_path(1)}">First</a> '
+        nav = f'<a href="{esc(self.list_path(1))}">First</a> '
         if number > 1:
-            nav += f'<a href="{self.list_path(number - 1)}">Previous</a> '
+            nav += f'<a href="{esc(self.list_path(number - 1))}">Previous</a> '
         if number < self.pages():
-            nav += f'<a href="{self.list_path(number + 1)}">Next</a>'
+            nav += f'<a href="{esc(self.list_path(number + 1))}">Next</a>'
         return page(f"Stories, page {number}", f"<h1>Stories</h1><ul>{items}</ul><p>{nav}</p>")
 
     def article(self, n: int) -> bytes:
         text = "".join(f"<p>{p}</p>" for p in article_text(n))
         related = "".join(
-            f'<a href="{self.article_path(m)}">Story {m}</a> '
+            f'<a href="{esc(self.article_path(m))}">Story {m}</a> '
             for m in (n - 1, n + 1, n + 17)
             if 1 <= m <= self.articles
         )
