@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS urls (
     status INTEGER NOT NULL,           -- HTTP status of the last fetch
     record_filename TEXT,              -- the record written for the last fetch (full or revisit)
     record_offset INTEGER,
+    record_length INTEGER,
     record_id TEXT,
     confirmed_at TEXT,                 -- last fetch that showed the full copy is current
     etag TEXT,                         -- validators of the content the full copy holds
@@ -62,6 +63,9 @@ CREATE TABLE IF NOT EXISTS pending (
 );
 CREATE INDEX IF NOT EXISTS pending_order ON pending (priority DESC, seq);
 """
+
+
+LAST_FETCH = ("url", "fetched_at", "status", "record_filename", "record_offset", "record_length", "record_id")
 
 
 class StateError(RuntimeError):
@@ -101,9 +105,13 @@ class UrlState:
     fetched_at: datetime
     status: int
     confirmed_at: datetime | None
+    """The last fetch that showed the full copy is current (None: no usable copy)."""
     etag: str | None
     last_modified: str | None
     full: FullCopy | None
+    """The copy a revisit refers to (None: never archived complete with a 2xx)."""
+    record: RecordLocation
+    """The record written for the last fetch (the full copy, a revisit, or an error page)."""
 
     @property
     def payload_digest(self) -> str | None:
@@ -119,6 +127,7 @@ class Pending:
     depth: int
     priority: int
     meta: dict[str, Any] = field(default_factory=dict)
+    added_at: datetime | None = None
 
 
 class CrawlState:
@@ -155,6 +164,7 @@ class CrawlState:
         except BaseException:
             connection.close()
             raise
+        connection.row_factory = sqlite3.Row
         return cls(path, connection)
 
     def close(self) -> None:
@@ -183,14 +193,16 @@ class CrawlState:
         full: bool,
         fetched_at: datetime | None = None,
         target_uri: str | None = None,
+        complete: bool = True,
     ) -> None:
         """Remember one archived fetch of `url`, in one committed statement.
 
-        `full=True`: `location` holds the complete response; if its status is
-        2xx it becomes the copy later revisits refer to, with its validators
-        and digest (a full 404 is remembered as the last fetch only, so the
-        last good copy stays the reference). `full=False`: `location` is a
-        revisit of the reference copy, which stays as it is; validators the
+        `full=True`: `location` is a response record. If its status is 2xx
+        and it is `complete` (a whole body, from a GET) it becomes the copy
+        later revisits refer to, with its validators and digest; otherwise
+        (a 404, a truncated body) it is remembered as the last fetch only, so
+        the last good copy stays the reference. `full=False`: `location` is
+        a revisit of the reference copy, which stays as it is; validators the
         answer carried replace the stored ones (a 304 may send a new ETag).
         """
         values = {
@@ -199,6 +211,7 @@ class CrawlState:
             "status": status,
             "record_filename": location.filename,
             "record_offset": location.offset,
+            "record_length": location.length,
             "record_id": location.record_id,
             "etag": etag,
             "last_modified": last_modified,
@@ -206,8 +219,8 @@ class CrawlState:
         if not full:
             updated = self._db.execute(
                 """UPDATE urls SET fetched_at=:fetched_at, status=:status,
-                    record_filename=:record_filename, record_offset=:record_offset, record_id=:record_id,
-                    confirmed_at=:fetched_at,
+                    record_filename=:record_filename, record_offset=:record_offset,
+                    record_length=:record_length, record_id=:record_id, confirmed_at=:fetched_at,
                     etag=COALESCE(:etag, etag), last_modified=COALESCE(:last_modified, last_modified)
                 WHERE url=:url AND full_record_id IS NOT NULL""",
                 values,
@@ -215,9 +228,8 @@ class CrawlState:
             if updated.rowcount == 0:
                 raise StateError(f"revisit of {url} recorded, but the state holds no full copy of it")
             return
-        last_fetch = ("fetched_at", "status", "record_filename", "record_offset", "record_id")
-        columns = ["url", *last_fetch]
-        if 200 <= status < 300:
+        columns = [*LAST_FETCH]
+        if 200 <= status < 300 and complete:
             values |= {
                 "confirmed_at": values["fetched_at"],
                 "payload_digest": payload_digest,
@@ -239,29 +251,33 @@ class CrawlState:
 
     def last(self, url: str) -> UrlState | None:
         """What the last crawls saw of `url`, or None if it was never archived."""
-        row = self._db.execute(
-            """SELECT url, fetched_at, status, confirmed_at, etag, last_modified, payload_digest,
-                full_status, full_filename, full_offset, full_length, full_record_id,
-                full_warc_date, full_target_uri
-            FROM urls WHERE url=?""",
-            (url,),
-        ).fetchone()
+        row = self._db.execute("SELECT * FROM urls WHERE url=?", (url,)).fetchone()
         if row is None:
             return None
         full = None
-        if row[11] is not None:
+        if row["full_record_id"] is not None:
             full = FullCopy(
-                filename=row[8], offset=row[9], length=row[10], record_id=row[11],
-                warc_date=row[12], target_uri=row[13], status=row[7], payload_digest=row[6] or "",
-            )  # fmt: skip
+                filename=row["full_filename"],
+                offset=row["full_offset"],
+                length=row["full_length"],
+                record_id=row["full_record_id"],
+                warc_date=row["full_warc_date"],
+                target_uri=row["full_target_uri"],
+                status=row["full_status"],
+                payload_digest=row["payload_digest"] or "",
+            )
+        record = RecordLocation(
+            row["record_filename"], row["record_offset"], row["record_length"], row["record_id"]
+        )
         return UrlState(
-            url=row[0],
-            fetched_at=parse_utc(row[1]),
-            status=row[2],
-            confirmed_at=parse_utc(row[3]) if row[3] else None,
-            etag=row[4],
-            last_modified=row[5],
+            url=row["url"],
+            fetched_at=parse_utc(row["fetched_at"]),
+            status=row["status"],
+            confirmed_at=parse_utc(row["confirmed_at"]) if row["confirmed_at"] else None,
+            etag=row["etag"],
+            last_modified=row["last_modified"],
             full=full,
+            record=record,
         )
 
     def fresh_enough(self, url: str, min_age: timedelta, now: datetime | None = None) -> bool:
@@ -274,6 +290,19 @@ class CrawlState:
         if row is None or row[0] is None:
             return False
         return (now or datetime.now(UTC)) - parse_utc(row[0]) < min_age
+
+    def is_due(
+        self, url: str, min_age: timedelta, lastmod: datetime | None = None, now: datetime | None = None
+    ) -> bool:
+        """Whether to fetch `url` now: never archived, changed since (a sitemap's or feed's
+        lastmod newer than the copy), or not confirmed for `min_age`."""
+        row = self._db.execute("SELECT confirmed_at FROM urls WHERE url=?", (url,)).fetchone()
+        if row is None or row[0] is None:
+            return True
+        confirmed = parse_utc(row[0])
+        if lastmod is not None and lastmod.astimezone(UTC) > confirmed:
+            return True
+        return (now or datetime.now(UTC)) - confirmed >= min_age
 
     def url_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM urls").fetchone()[0])
@@ -305,10 +334,10 @@ class CrawlState:
         Rows are read up front, so the caller may add or remove while iterating.
         """
         rows = self._db.execute(
-            "SELECT url, role, depth, priority, meta FROM pending ORDER BY priority DESC, seq"
+            "SELECT url, role, depth, priority, meta, added_at FROM pending ORDER BY priority DESC, seq"
         ).fetchall()
-        for url, role, depth, priority, meta in rows:
-            yield Pending(url, role, depth, priority, json.loads(meta))
+        for url, role, depth, priority, meta, added_at in rows:
+            yield Pending(url, role, depth, priority, json.loads(meta), parse_utc(added_at))
 
     def pending_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM pending").fetchone()[0])

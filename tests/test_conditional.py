@@ -263,7 +263,8 @@ def _state(status: int, etag: str | None, last_modified: str | None, full: bool 
 
     when = datetime(2026, 3, 1, tzinfo=UTC)
     copy = FullCopy("a.warc.gz", 0, 1, "<urn:a>", "2026-03-01T00:00:00Z", "http://x/", status, "sha1:A")
-    return UrlState("http://x/", when, status, when, etag, last_modified, copy if full else None)
+    record = RecordLocation("a.warc.gz", 0, 1, "<urn:a>")
+    return UrlState("http://x/", when, status, when, etag, last_modified, copy if full else None, record)
 
 
 def test_conditional_headers_only_for_a_stored_200_with_validators() -> None:

@@ -29,7 +29,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.warcwriter import WARCWriter
 
 from archive.index import cdxj_lines
-from archive.model import Capture
+from archive.model import Capture, RecordLocation
 from archive.reader import RawRecord, iter_records
 from archive.records import warc_date
 from archive.revisit import (
@@ -97,7 +97,8 @@ def _previous(capture: Capture, record_id: str = "<urn:uuid:full>") -> UrlState:
         "x.warc.gz", 0, 10, record_id, warc_date(capture.fetched_at), capture.url,
         capture.status, payload_digest(capture.body),
     )  # fmt: skip
-    return UrlState(capture.url, capture.fetched_at, capture.status, capture.fetched_at, None, None, full)
+    record = RecordLocation(full.filename, full.offset, full.length, full.record_id)
+    return UrlState(capture.url, capture.fetched_at, capture.status, capture.fetched_at, None, None, full, record)
 
 
 def _not_modified(url: str) -> Capture:

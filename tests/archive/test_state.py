@@ -45,7 +45,7 @@ def test_a_full_copy_then_a_revisit_then_a_broken_fetch(tmp_path: Path) -> None:
         assert (seen.status, seen.etag, seen.payload_digest) == (200, '"v1"', "sha1:AAAA")
         assert seen.full.record_id == "<urn:uuid:first>" and seen.full.offset == 1200
         assert seen.full.warc_date == "2026-03-02T08:00:00.000000Z" and seen.full.target_uri == ARTICLE
-        assert seen.fetched_at == T0 == seen.confirmed_at
+        assert seen.fetched_at == T0 == seen.confirmed_at and seen.record == first
 
         # A 304 with a new ETag and no Last-Modified: the copy stays, the ETag moves on.
         later = T0 + timedelta(hours=6)
@@ -58,6 +58,7 @@ def test_a_full_copy_then_a_revisit_then_a_broken_fetch(tmp_path: Path) -> None:
         assert seen.status == 304 and seen.etag == '"v1-gz"'
         assert seen.last_modified == "Mon, 02 Mar 2026 07:00:00 GMT"
         assert seen.full.record_id == "<urn:uuid:first>" and seen.confirmed_at == later
+        assert seen.record == _at("run2.warc.gz", 400, "<urn:uuid:revisit>")
 
         # A 503 archived in full: the last fetch, not a copy to refer to.
         broken = later + timedelta(hours=6)
@@ -70,6 +71,17 @@ def test_a_full_copy_then_a_revisit_then_a_broken_fetch(tmp_path: Path) -> None:
         assert seen.status == 503 and seen.fetched_at == broken
         assert seen.full.record_id == "<urn:uuid:first>" and seen.payload_digest == "sha1:AAAA"
         assert seen.etag == '"v1-gz"' and seen.confirmed_at == later
+
+        # A 200 cut off mid-body: kept in the WARC, but no copy to refer to either.
+        cut = broken + timedelta(minutes=5)
+        state.record_capture(
+            ARTICLE, 200, '"v2"', None, "sha1:HALF", _at("run3.warc.gz", 900, "<urn:uuid:cut>"),
+            "2026-03-02T20:05:00.000000Z", full=True, fetched_at=cut, complete=False,
+        )  # fmt: skip
+        seen = state.last(ARTICLE)
+        assert seen is not None and seen.full is not None
+        assert seen.status == 200 and seen.record.record_id == "<urn:uuid:cut>"
+        assert seen.full.record_id == "<urn:uuid:first>" and seen.etag == '"v1-gz"'
 
         # The page changed: a new full copy replaces the reference and its validators.
         changed = broken + timedelta(hours=6)
@@ -117,6 +129,21 @@ def test_fresh_enough_counts_only_fetches_that_confirmed_the_copy(tmp_path: Path
         assert not state.fresh_enough(ARTICLE, timedelta(hours=12), now=T0 + timedelta(hours=13))
 
 
+def test_is_due_honours_lastmod_and_the_minimum_age(tmp_path: Path) -> None:
+    with CrawlState.open(tmp_path) as state:
+        state.record_capture(
+            ARTICLE, 200, None, None, "sha1:AAAA", _at("a.warc.gz", 1, "<urn:uuid:a>"),
+            "2026-03-02T08:00:00Z", full=True, fetched_at=T0,
+        )  # fmt: skip
+        day = timedelta(days=1)
+        soon = T0 + timedelta(hours=2)
+        assert state.is_due("https://harbour-gazette.example/news/other.html", day, now=soon)
+        assert not state.is_due(ARTICLE, day, now=soon)
+        assert not state.is_due(ARTICLE, day, lastmod=T0 - timedelta(hours=1), now=soon)
+        assert state.is_due(ARTICLE, day, lastmod=T0 + timedelta(hours=1), now=soon)  # sitemap says changed
+        assert state.is_due(ARTICLE, day, now=T0 + day)
+
+
 def test_the_frontier_orders_dedups_and_survives_reopening(tmp_path: Path) -> None:
     with CrawlState.open(tmp_path) as state:
         assert state.add_pending("https://a.example/feed.xml", "feed", 0, priority=0)
@@ -135,6 +162,7 @@ def test_the_frontier_orders_dedups_and_survives_reopening(tmp_path: Path) -> No
             "https://a.example/section",
         ]
         assert pending[0].meta == {"source": "a"} and pending[0].depth == 1 and pending[0].role == "page"
+        assert pending[0].added_at is not None and pending[0].added_at <= datetime.now(UTC)
         # Scheduled after reopening: after the older ones of the same priority.
         state.add_pending("https://a.example/late", "page", 1, priority=0)
         assert [p.url for p in state.pending()][-2:] == ["https://a.example/section", "https://a.example/late"]
