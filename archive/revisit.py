@@ -23,10 +23,10 @@ from typing import Any
 from warcio.recordbuilder import RecordBuilder
 from warcio.statusandheaders import StatusAndHeaders
 
-from archive.model import Capture
+from archive.model import Capture, RecordLocation
 from archive.records import FRAMING_HEADERS, WARC_VERSION, CaptureRecords, status_line, warc_date
 from archive.sidecars import payload_digest
-from archive.state import FullCopy, UrlState
+from archive.state import CrawlState, FullCopy, UrlState
 
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 IDENTICAL_PAYLOAD_DIGEST = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
@@ -130,3 +130,42 @@ class RevisitRecords:
         if http_headers is None:
             record.content_type = None  # WARC 1.1 asks a Content-Type of non-empty blocks only
         return record
+
+
+def remember(state: CrawlState, capture: Capture, location: RecordLocation, kind: Kind) -> None:
+    """Tell the state what was just archived for `capture`; call after the WARC write returned.
+
+    A full 2xx GET with its whole body becomes the copy later revisits refer
+    to; a revisit keeps that copy and takes any fresh validators the answer
+    carried.
+    """
+    state.record_capture(
+        capture.url,
+        capture.status,
+        capture.header("ETag"),
+        capture.header("Last-Modified"),
+        payload_digest(capture.body) if kind is Kind.FULL else None,
+        location,
+        warc_date(capture.fetched_at),
+        full=kind is Kind.FULL,
+        fetched_at=capture.fetched_at,
+        complete=capture.truncated is None and capture.method == "GET",
+    )
+
+
+def previous_version(previous: UrlState | None, kind: Kind) -> dict[str, Any] | None:
+    """For the sidecar row of a page archived in full again: the full copy it supersedes.
+
+    `previous` is the state as it was before this capture was remembered.
+    None for a first capture and for revisits (they get no sidecar row).
+    """
+    if kind is not Kind.FULL or previous is None or previous.full is None:
+        return None
+    full = previous.full
+    return {
+        "warc_filename": full.filename,
+        "warc_record_id": full.record_id,
+        "warc_offset": full.offset,
+        "fetched_at": full.warc_date,
+        "payload_digest": full.payload_digest,
+    }

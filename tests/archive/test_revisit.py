@@ -38,6 +38,8 @@ from archive.revisit import (
     Kind,
     RevisitRecords,
     classify,
+    previous_version,
+    remember,
 )
 from archive.sidecars import payload_digest
 from archive.state import CrawlState, FullCopy, UrlState
@@ -98,7 +100,8 @@ def _previous(capture: Capture, record_id: str = "<urn:uuid:full>") -> UrlState:
         capture.status, payload_digest(capture.body),
     )  # fmt: skip
     record = RecordLocation(full.filename, full.offset, full.length, full.record_id)
-    return UrlState(capture.url, capture.fetched_at, capture.status, capture.fetched_at, None, None, full, record)
+    when = capture.fetched_at
+    return UrlState(capture.url, when, capture.status, when, None, None, full, record)
 
 
 def _not_modified(url: str) -> Capture:
@@ -171,12 +174,7 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
     writer = RotatingWarcWriter(root / "warc", prefix="run1")
     with CrawlState.open(root) as state:
         for capture in (_first_plain(), _first_coded()):
-            location = writer.write_capture(capture)
-            state.record_capture(
-                capture.url, capture.status, capture.header("ETag"), capture.header("Last-Modified"),
-                payload_digest(capture.body), location, warc_date(capture.fetched_at), full=True,
-                fetched_at=capture.fetched_at,
-            )  # fmt: skip
+            remember(state, capture, writer.write_capture(capture), Kind.FULL)
         writer.close()
 
         plain_again = _not_modified(PLAIN)
@@ -195,8 +193,14 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 previous = state.last(capture.url)
                 assert previous is not None and previous.full is not None
                 kind = classify(previous, capture)
-                for record in builder.pair(capture, previous.full, kind):
-                    out.write_record(record)
+                request, revisit = builder.pair(capture, previous.full, kind)
+                out.write_record(request)
+                offset = stream.tell()
+                out.write_record(revisit)
+                record_id = revisit.rec_headers.get_header("WARC-Record-ID")
+                location = RecordLocation("run2.warc.gz", offset, stream.tell() - offset, record_id)
+                remember(state, capture, location, kind)
+                assert previous_version(previous, kind) is None
     return root
 
 
@@ -301,3 +305,35 @@ def test_pywb_replays_each_revisit_with_the_archived_body(collection: Path, tool
             assert headers["Content-Type"].startswith("text/html")
         headers, _ = _get(f"{base}/20260209000000id_/{PLAIN}")
         assert headers["Memento-Datetime"] == "Mon, 09 Feb 2026 06:30:00 GMT"
+
+
+def test_the_state_keeps_the_full_copy_and_a_changed_page_names_it(collection: Path) -> None:
+    with CrawlState.open(collection) as state:
+        plain = state.last(PLAIN)
+        coded = state.last(CODED)
+        assert plain is not None and plain.full is not None and coded is not None and coded.full is not None
+        full = _full_response(collection, PLAIN)
+        assert plain.full.record_id == full["warc"]["WARC-Record-ID"]
+        assert plain.full.warc_date == full["warc"]["WARC-Date"]
+        assert plain.full.payload_digest == full["warc"]["WARC-Payload-Digest"]
+        assert plain.status == 304 and plain.etag == '"berth4-v1"' and plain.confirmed_at == AGAIN
+        assert plain.record.filename == "run2.warc.gz" and plain.record.record_id != plain.full.record_id
+        assert coded.status == 200 and coded.last_modified == "Sun, 08 Feb 2026 17:00:00 GMT"
+        revisit = _read(collection / "warc" / "run2.warc.gz")[3]
+        assert coded.record.record_id == revisit["warc"]["WARC-Record-ID"]
+
+        # A third run: the coded page was corrected, so it is archived in full and names the old copy.
+        corrected = replace(
+            _first_coded(),
+            fetched_at=AGAIN + timedelta(days=1),
+            body=gzip.compress(CODED_TEXT.replace(b"4,200", b"4,150"), mtime=0),
+        )
+        kind = classify(coded, corrected)
+        assert kind is Kind.FULL
+        assert previous_version(coded, kind) == {
+            "warc_filename": coded.full.filename,
+            "warc_record_id": _full_response(collection, CODED)["warc"]["WARC-Record-ID"],
+            "warc_offset": coded.full.offset,
+            "fetched_at": "2026-02-09T06:30:02Z",
+            "payload_digest": payload_digest(CODED_BODY),
+        }
