@@ -6,12 +6,15 @@ refers to, with the validators and payload digest that copy had), and the
 frontier: URLs scheduled but not yet at a final outcome, so a re-run
 resumes them.
 
-One connection, owned by the crawl process, in autocommit mode: every
-method's write is its own committed transaction, so a `kill -9` loses at
-most the statement being run, and the file always opens consistent. WAL
-with `synchronous=NORMAL` survives any process death; a power cut may lose
-the last few commits (never consistency), which matches the WARC files,
-that are only fsynced when closed. Other processes may read concurrently.
+One connection per process, in autocommit mode: every method's write is
+its own committed transaction, so a `kill -9` loses at most the statement
+being run, and the file always opens consistent. WAL with
+`synchronous=NORMAL` survives any process death; a power cut may lose the
+last few commits (never consistency), which matches the WARC files, that
+are only fsynced when closed. Other processes may read at any time, and
+several may write (workers sharing a folder): SQLite serialises writers,
+each waiting up to 30 s. Not on a network filesystem (SQLite's locks need
+a local one).
 """
 
 from __future__ import annotations
@@ -58,10 +61,9 @@ CREATE TABLE IF NOT EXISTS pending (
     depth INTEGER NOT NULL,
     priority INTEGER NOT NULL,
     meta TEXT NOT NULL,                -- JSON object: whatever the spider needs to rebuild the request
-    added_at TEXT NOT NULL,
-    seq INTEGER NOT NULL
+    added_at TEXT NOT NULL             -- scheduling order is the rowid: max + 1, atomic in any process
 );
-CREATE INDEX IF NOT EXISTS pending_order ON pending (priority DESC, seq);
+CREATE INDEX IF NOT EXISTS pending_order ON pending (priority DESC);
 """
 
 
@@ -136,7 +138,6 @@ class CrawlState:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._db = connection
-        self._seq = int(connection.execute("SELECT COALESCE(MAX(seq), 0) FROM pending").fetchone()[0])
 
     @classmethod
     def open(cls, directory: Path, read_only: bool = False) -> CrawlState:
@@ -313,11 +314,10 @@ class CrawlState:
         self, url: str, role: str, depth: int, priority: int = 0, meta: Mapping[str, Any] | None = None
     ) -> bool:
         """Put `url` in the frontier (when it is scheduled); False if it was there already."""
-        self._seq += 1
         added = utc_text(datetime.now(UTC))
         cursor = self._db.execute(
-            "INSERT INTO pending VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
-            (url, role, depth, priority, json.dumps(dict(meta or {})), added, self._seq),
+            "INSERT INTO pending VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING",
+            (url, role, depth, priority, json.dumps(dict(meta or {})), added),
         )
         return cursor.rowcount == 1
 
@@ -334,7 +334,7 @@ class CrawlState:
         Rows are read up front, so the caller may add or remove while iterating.
         """
         rows = self._db.execute(
-            "SELECT url, role, depth, priority, meta, added_at FROM pending ORDER BY priority DESC, seq"
+            "SELECT url, role, depth, priority, meta, added_at FROM pending ORDER BY priority DESC, rowid"
         ).fetchall()
         for url, role, depth, priority, meta, added_at in rows:
             yield Pending(url, role, depth, priority, json.loads(meta), parse_utc(added_at))

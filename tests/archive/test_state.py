@@ -200,9 +200,10 @@ from archive.model import RecordLocation
 from archive.state import CrawlState
 
 state = CrawlState.open(sys.argv[1])
+site = sys.argv[2]
 print("open", flush=True)
 for n in range(10_000_000):
-    url = f"https://tidewater-times.example/a/{n}.html"
+    url = f"https://{site}/a/{n}.html"
     state.add_pending(url, "page", 1, priority=n % 3)
     state.record_capture(
         url, 200, f'"e{n}"', None, f"sha1:D{n}",
@@ -214,9 +215,9 @@ for n in range(10_000_000):
 """
 
 
-def _start_writer(directory: Path) -> subprocess.Popen[str]:
+def _start_writer(directory: Path, site: str = "tidewater-times.example") -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(directory)],
+        [sys.executable, "-c", WRITER, str(directory), site],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -270,3 +271,24 @@ def test_a_killed_writer_leaves_every_committed_row(tmp_path: Path) -> None:
         assert not even & pending
         # The state goes on being written after the kill.
         assert state.add_pending("https://tidewater-times.example/after-kill", "page", 0)
+
+
+def test_two_processes_write_one_state_at_once(tmp_path: Path) -> None:
+    """Workers sharing a collection folder each hold a connection and write."""
+    sites = ("tidewater-times.example", "estuary-echo.example")
+    writers = [_start_writer(tmp_path, site) for site in sites]
+    acknowledged = {}
+    try:
+        for _ in range(150):
+            for site, writer in zip(sites, writers, strict=True):
+                assert writer.stdout is not None
+                acknowledged[site] = int(writer.stdout.readline())
+    finally:
+        for writer in writers:
+            writer.kill()
+            writer.wait()
+    with CrawlState.open(tmp_path) as state:
+        for site, last in acknowledged.items():
+            for n in range(last + 1):
+                seen = state.last(f"https://{site}/a/{n}.html")
+                assert seen is not None and seen.etag == f'"e{n}"', (site, n)
