@@ -309,7 +309,8 @@ def summarise(runs: list[Measurement]) -> dict[str, dict[str, Any]]:
 def ratio(summary: dict[str, dict[str, Any]], top: str, bottom: str) -> float | None:
     if top not in summary or bottom not in summary:
         return None
-    return float(summary[top]["pages_per_second"]["median"]) / float(summary[bottom]["pages_per_second"]["median"])
+    top_rate = float(summary[top]["pages_per_second"]["median"])
+    return top_rate / float(summary[bottom]["pages_per_second"]["median"])
 
 
 def ratios_line(summary: dict[str, dict[str, Any]]) -> tuple[str, dict[str, float | None]]:
