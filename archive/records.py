@@ -74,9 +74,17 @@ def host_header(url: str) -> str:
 
 
 def http_head(start_line: str, headers: Iterable[tuple[str, str]]) -> bytes:
-    """Start line, `Name: value` lines and the blank line, each text mapped back to its bytes."""
+    """Start line, `Name: value` lines and the blank line, each text mapped back to its bytes.
+
+    An LF inside a line would end it early and forge a header: refused. (A bare
+    CR is kept: HTTP clients and WARC readers split lines at LF, so Twisted can
+    hand one on, and it is part of what the server sent.)
+    """
     lines = [header_bytes(start_line)]
     lines += [header_bytes(name) + b": " + header_bytes(value) for name, value in headers]
+    for line in lines:
+        if b"\n" in line:
+            raise ValueError(f"line feed inside an HTTP head line: {line[:80]!r}")
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 

@@ -389,6 +389,17 @@ def test_text_beyond_latin1_is_written_as_utf8() -> None:
     )
 
 
+@pytest.mark.parametrize("value", ["a\r\nX-Forged: 1", "a\nb"])
+def test_a_line_feed_inside_a_header_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="line feed"):
+        http_head("HTTP/1.1 200 OK", [("X-Note", value)])
+
+
+def test_a_bare_carriage_return_is_kept_as_sent() -> None:
+    """Twisted splits lines at LF only, so a CR inside a value reaches us; it is stored."""
+    assert http_head("HTTP/1.1 200 OK", [("X-Note", "a\rb")]) == b"HTTP/1.1 200 OK\r\nX-Note: a\rb\r\n\r\n"
+
+
 @pytest.mark.parametrize(
     ("url", "host"),
     [
