@@ -14,6 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
 from archive.extract import Extraction, extract
+from archive.lifeline import exit_with_parent
 from archive.model import Capture
 
 
@@ -24,7 +25,9 @@ class ExtractionPool:
         self.workers = workers or os.cpu_count() or 1
         self.max_pending = max_pending or 4 * self.workers
         self._executor = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn")
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=exit_with_parent,  # a SIGKILLed crawl or replay takes its workers with it
         )
         self.pending = 0
 

@@ -16,6 +16,7 @@ from crawler.commands.demo import DemoCommand
 from crawler.commands.export import ExportCommand
 from crawler.commands.extract import ExtractCommand
 from crawler.commands.index import IndexCommand
+from crawler.commands.recover import RecoverCommand
 from crawler.commands.replay import ReplayCommand
 from crawler.commands.report import ReportCommand
 from crawler.commands.tools import PackCommand, ServeCommand, ToolsCommand
@@ -33,6 +34,7 @@ ALL_COMMANDS: tuple[Command, ...] = (
     ExportCommand(),
     ClustersCommand(),
     ReportCommand(),
+    RecoverCommand(),
     DemoCommand(),
 )
 

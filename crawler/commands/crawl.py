@@ -57,6 +57,12 @@ class CrawlCommand(Command):
         )
         parser.add_argument("--contact-url", help="contact URL in the User-Agent")
         parser.add_argument(
+            "--redis",
+            metavar="URL",
+            help="be one worker of a crawl shared in Redis (redis://HOST:PORT/DB); needs --job",
+        )
+        parser.add_argument("--job", help="name of the shared Redis crawl this worker joins")
+        parser.add_argument(
             "-s",
             "--set",
             type=_setting,
@@ -68,6 +74,7 @@ class CrawlCommand(Command):
 
     def run(self, args: argparse.Namespace) -> int:
         from crawler.crawl import run_crawl
+        from crawler.lock import CollectionBusy
         from crawler.sources import SourcesError
 
         if not args.urls and not args.sources:
@@ -84,6 +91,9 @@ class CrawlCommand(Command):
             overrides["EXTRACT_ENABLED"] = False
         if args.contact_url:
             overrides["PRESSWARC_CONTACT_URL"] = args.contact_url
+        if bool(args.redis) != bool(args.job):
+            print("presswarc crawl: --redis and --job go together", file=sys.stderr)
+            return 2
         try:
             run_crawl(
                 args.out,
@@ -92,9 +102,13 @@ class CrawlCommand(Command):
                 max_pages=args.max_pages,
                 max_depth=args.max_depth,
                 overrides=overrides,
+                redis=(args.redis, args.job) if args.redis else None,
             )
         except SourcesError as exc:
             print(f"presswarc crawl: {exc}", file=sys.stderr)
             return 2
+        except CollectionBusy as exc:
+            print(f"presswarc crawl: {exc}", file=sys.stderr)
+            return 3
         print_report(args.out)
         return 0
