@@ -76,9 +76,9 @@ def host_header(url: str) -> str:
 def http_head(start_line: str, headers: Iterable[tuple[str, str]]) -> bytes:
     """Start line, `Name: value` lines and the blank line, each text mapped back to its bytes.
 
-    An LF inside a line would end it early and forge a header: refused. (A bare
-    CR is kept: HTTP clients and WARC readers split lines at LF, so Twisted can
-    hand one on, and it is part of what the server sent.)
+    An LF inside a line would end it early and forge a header: refused. A bare
+    CR is kept: WARC readers split lines at LF, and a capture read from another
+    tool's WARC may hold one.
     """
     lines = [header_bytes(start_line)]
     lines += [header_bytes(name) + b": " + header_bytes(value) for name, value in headers]

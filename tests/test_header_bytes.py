@@ -218,7 +218,7 @@ def test_what_twisted_and_scrapy_still_change_is_what_warcinfo_says(
     members: list[RawMember], site: SiteServer
 ) -> None:
     """The server sent `200 Here You Go`, a lower-case name, Set-Cookie twice with others
-    between, a folded line and Connection/Keep-Alive; this is what reaches the WARC."""
+    between, a folded line, a bare CR and Connection/Keep-Alive; this is what reaches the WARC."""
     download = record(members, site, b"response", "/download?id=7")
     lines = download.http_head.split(b"\r\n")
     names = [line.split(b":", 1)[0] for line in lines[1:] if line]
@@ -228,11 +228,13 @@ def test_what_twisted_and_scrapy_still_change_is_what_warcinfo_says(
     cookies = names.index(b"Set-Cookie")
     assert names[cookies : cookies + 2] == [b"Set-Cookie", b"Set-Cookie"]
     assert download.http_header(b"X-Folded") == [b"first\tsecond"]
+    assert download.http_header(b"X-Carriage") == [b"before after"]
     assert b"Connection" not in names and b"Keep-Alive" not in names
     info = next(m for m in members if m.warc_headers[b"WARC-Type"] == b"warcinfo").block
     fields = dict(line.split(b": ", 1) for line in info.strip().split(b"\r\n"))
     said = fields[b"http-headers"].decode()
-    for caveat in ("reason phrase", "title-cased", "grouped", "obs-folded", "Keep-Alive", "Host last"):
+    caveats = ("reason phrase", "title-cased", "grouped", "obs-folded", "CR", "Keep-Alive", "Host last")
+    for caveat in caveats:
         assert caveat in said
 
 

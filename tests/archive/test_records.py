@@ -396,7 +396,7 @@ def test_a_line_feed_inside_a_header_is_refused(value: str) -> None:
 
 
 def test_a_bare_carriage_return_is_kept_as_sent() -> None:
-    """Twisted splits lines at LF only, so a CR inside a value reaches us; it is stored."""
+    """Readers split lines at LF, so a CR inside a value (read from another tool's WARC) is stored as is."""
     assert http_head("HTTP/1.1 200 OK", [("X-Note", "a\rb")]) == b"HTTP/1.1 200 OK\r\nX-Note: a\rb\r\n\r\n"
 
 
