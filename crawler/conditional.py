@@ -8,10 +8,14 @@ If-Modified-Since (its Last-Modified). A server that finds the page
 unchanged answers `304 Not Modified` with no body, which the recorder
 archives as a revisit record.
 
-Scrapy would turn that 304 into an `HttpError` before the spider sees it
-(HttpErrorMiddleware passes only 2xx); the middleware adds 304 to the
-request's `handle_httpstatus_list`, so the 304 reaches the callback as a
-successful, empty answer. 304 is not a redirect status for Scrapy's
+The spider then gets the archived full copy in place of the 304 (status,
+headers and body read back from its WARC record, flagged
+`presswarc-not-modified`), so it follows the page's links as on any visit:
+an unchanged section page still leads to articles that failed or were
+left out last time. If that record cannot be read, the 304 itself goes on.
+Scrapy would turn a 304 into an `HttpError` before the spider sees it
+(HttpErrorMiddleware passes only 2xx), so the middleware adds 304 to the
+request's `handle_httpstatus_list`. 304 is not a redirect status for
 RedirectMiddleware and not a retry status, so nothing else touches it.
 
 Not made conditional: robots.txt (a 304 there would leave no rules to
@@ -23,13 +27,21 @@ crawler/crawlstate.py).
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
+from archive.reader import read_response_at
 from archive.state import CrawlState, UrlState
+from crawler.adapters import response_from_capture
 from crawler.crawlstate import CrawlStateLink
+
+logger = logging.getLogger(__name__)
 
 FULL_META = "presswarc_full"
 """`request.meta` key: fetch this URL unconditionally (a full copy whatever the state says)."""
@@ -38,6 +50,8 @@ CONDITIONAL_META = "presswarc_conditional"
 VALIDATORS = ("If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range")
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 NOT_MODIFIED = 304
+NOT_MODIFIED_FLAG = "presswarc-not-modified"
+"""Response flag: the server answered 304; this is the archived copy it confirmed."""
 
 
 def conditional_headers(previous: UrlState | None) -> dict[str, str]:
@@ -59,9 +73,10 @@ def conditional_headers(previous: UrlState | None) -> dict[str, str]:
 class ConditionalRequestMiddleware:
     """Adds the stored validators to re-fetches; lets their 304 reach the spider."""
 
-    def __init__(self, crawler: Crawler, state: CrawlState) -> None:
+    def __init__(self, crawler: Crawler, state: CrawlState, warc_dir: Path) -> None:
         self.crawler = crawler
         self.state = state
+        self.warc_dir = warc_dir
         settings = crawler.settings
         self._allow_all = settings.getbool("HTTPERROR_ALLOW_ALL")
         codes = [int(code) for code in settings.getlist("HTTPERROR_ALLOWED_CODES")]
@@ -71,8 +86,9 @@ class ConditionalRequestMiddleware:
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
         link = CrawlStateLink.of(crawler)
         if not link.incremental:
-            raise NotConfigured("not an incremental crawl: every page is fetched in full")
-        return cls(crawler, link.state)
+            logger.info("presswarc: not incremental (a first crawl here, or a full re-fetch)")
+            raise NotConfigured()
+        return cls(crawler, link.state, Path(crawler.settings["ARCHIVE_DIR"]) / "warc")
 
     def process_request(self, request: Request) -> None:
         if not self._applies_to(request):
@@ -86,6 +102,23 @@ class ConditionalRequestMiddleware:
         self._let_304_through(request)
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value("presswarc/conditional_requests")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        """A 304 to our validators: hand on the archived copy it confirmed instead."""
+        if response.status != NOT_MODIFIED or CONDITIONAL_META not in request.meta:
+            return response
+        previous = self.state.last(request.url)
+        if previous is None or previous.full is None:
+            return response
+        path = self.warc_dir / previous.full.filename
+        try:
+            capture = read_response_at(path, previous.full.offset)
+        except OSError as error:
+            capture = None
+            logger.warning("presswarc: cannot read the archived copy of %s: %s", request.url, error)
+        if capture is None:
+            return response
+        return response_from_capture(capture, request, flags=[NOT_MODIFIED_FLAG])
 
     def _applies_to(self, request: Request) -> bool:
         if request.method != "GET" or request.meta.get(FULL_META):

@@ -20,7 +20,8 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,14 +30,17 @@ from typing import Any
 import pytest
 from scrapy.settings import Settings
 
-from archive.model import RecordLocation
+from archive.model import Capture, RecordLocation
+from archive.revisit import Kind, remember
 from archive.state import STATE_NAME, CrawlState, FullCopy, UrlState
-from crawler.conditional import conditional_headers
+from archive.writer import RotatingWarcWriter
+from crawler.conditional import NOT_MODIFIED_FLAG, conditional_headers
 from crawler.crawlstate import is_incremental
 
 ROOT = Path(__file__).resolve().parents[1]
 LAST_MODIFIED = "Mon, 02 Mar 2026 07:00:00 GMT"
 CHANGED_AT = "Tue, 03 Mar 2026 09:00:00 GMT"
+OLD_CHANGED = b"<html><body><p>Berth 4.</p></body></html>"
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ PAGES = {
     "/news/was-missing.html": Page(b"<html><body><p>Back again.</p></body></html>", '"m-1"'),
     "/news/opt-out.html": Page(b"<html><body><p>Wanted in full.</p></body></html>", '"o-1"'),
     "/news/explicit.html": Page(b"<html><body><p>Spider validates.</p></body></html>", '"x-1"'),
+    "/news/copy-lost.html": Page(b"<html><body><p>Archived, then moved.</p></body></html>", '"l-1"'),
 }
 
 
@@ -122,23 +127,36 @@ def server() -> Iterator[ValidatingServer]:
     site.httpd.server_close()
 
 
-def _remember(state: CrawlState, url: str, status: int, etag: str | None, last_modified: str | None) -> None:
-    """What a previous crawl stored for `url`."""
-    location = RecordLocation("old.warc.gz", 100, 500, f"<urn:{url}>")
-    state.record_capture(
-        url, status, etag, last_modified, "sha1:PREVIOUS", location, "2026-03-01T08:00:00Z", full=True
-    )
-
-
 def _previous_crawl(out: Path, base: str) -> None:
+    """What an earlier crawl left: full copies in a WARC, remembered in the state."""
+    writer = RotatingWarcWriter(out / "warc", prefix="earlier")
+    when = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
     with CrawlState.open(out) as state:
-        _remember(state, base + "/robots.txt", 200, '"robots-1"', None)
-        _remember(state, base + "/news/unchanged-etag.html", 200, '"u-1"', None)
-        _remember(state, base + "/news/unchanged-date.html", 200, None, LAST_MODIFIED)
-        _remember(state, base + "/news/changed.html", 200, '"c-1"', "Sun, 01 Mar 2026 07:00:00 GMT")
-        _remember(state, base + "/news/was-missing.html", 404, None, None)
-        _remember(state, base + "/news/opt-out.html", 200, '"o-1"', None)
-        _remember(state, base + "/news/explicit.html", 200, '"x-1"', None)
+        for path, etag, last_modified in (
+            ("/robots.txt", '"robots-1"', None),
+            ("/news/unchanged-etag.html", '"u-1"', None),
+            ("/news/unchanged-date.html", None, LAST_MODIFIED),
+            ("/news/changed.html", '"c-1"', "Sun, 01 Mar 2026 07:00:00 GMT"),
+            ("/news/opt-out.html", '"o-1"', None),
+            ("/news/explicit.html", '"x-1"', None),
+            ("/news/copy-lost.html", '"l-1"', None),
+        ):
+            headers = [("Content-Type", "text/html; charset=utf-8")]
+            headers += [("ETag", etag)] if etag else []
+            headers += [("Last-Modified", last_modified)] if last_modified else []
+            body = OLD_CHANGED if path == "/news/changed.html" else PAGES[path].body
+            capture = Capture(base + path, when, 200, tuple(headers), body)
+            remember(state, capture, writer.write_capture(capture), Kind.FULL)
+        missing = Capture(base + "/news/was-missing.html", when, 404, (), b"<h1>Not here</h1>")
+        remember(state, missing, writer.write_capture(missing), Kind.FULL)
+        writer.close()
+        # The copy of one page was lost since (its WARC moved away by hand): its 304 goes on as it is.
+        lost = state.last(base + "/news/copy-lost.html")
+        assert lost is not None
+        moved = replace(lost.record, filename="moved-away.warc.gz")
+        state.record_capture(
+            lost.url, 200, '"l-1"', None, "sha1:L", moved, "2026-03-01T08:00:00Z", full=True
+        )
 
 
 PROBE = """
@@ -162,7 +180,8 @@ class Probe(scrapy.Spider):
 
     def parse(self, response):
         row = {"path": response.url[len(base):], "how": "callback", "status": response.status,
-               "body": len(response.body), "sent": response.meta.get("presswarc_conditional")}
+               "body": response.text if response.body else "", "flags": response.flags,
+               "sent": response.meta.get("presswarc_conditional")}
         log.write(json.dumps(row) + "\\n")
 
     def failed(self, failure):
@@ -222,11 +241,17 @@ def test_a_recrawl_sends_validators_and_gets_304s(server: ValidatingServer, tmp_
     robots = server.sent("/robots.txt")
     assert len(robots) == 1 and "if-none-match" not in robots[0]
 
-    # Unchanged pages: a 304 with no body reaches the spider's callback.
+    # Unchanged pages: the server said 304; the spider gets the archived copy, flagged.
     for path in ("/news/unchanged-etag.html", "/news/unchanged-date.html"):
-        assert seen[path]["how"] == "callback" and seen[path]["status"] == 304 and seen[path]["body"] == 0
+        assert seen[path]["how"] == "callback" and seen[path]["status"] == 200, path
+        assert seen[path]["body"] == PAGES[path].body.decode() and seen[path]["flags"] == [NOT_MODIFIED_FLAG]
     assert seen["/news/unchanged-etag.html"]["sent"] == {"If-None-Match": '"u-1"'}
-    assert seen["/news/changed.html"]["status"] == 200 and seen["/news/changed.html"]["body"] > 0
+    assert seen["/news/unchanged-date.html"]["sent"] == {"If-Modified-Since": LAST_MODIFIED}
+    # Its copy could not be read: the 304 itself reaches the callback, not the errback.
+    lost = seen["/news/copy-lost.html"]
+    assert (lost["how"], lost["status"], lost["body"], lost["flags"]) == ("callback", 304, "", [])
+    changed = seen["/news/changed.html"]
+    assert changed["status"] == 200 and "Corrected" in changed["body"] and changed["flags"] == []
     for path in ("/news/new.html", "/news/was-missing.html", "/news/opt-out.html"):
         assert seen[path]["status"] == 200 and seen[path]["sent"] is None, path
     # Scrapy's default for a 304 the middleware did not arrange: HttpErrorMiddleware drops it.
@@ -245,7 +270,7 @@ def test_a_forced_full_refetch_sends_no_validators(
     for path in NEWS:
         if path != "/news/explicit.html":
             assert not {"if-none-match", "if-modified-since"} & server.sent(path)[0].keys(), path
-            assert seen[path]["status"] == 200 and seen[path]["body"] > 0, path
+            assert seen[path]["status"] == 200 and seen[path]["body"] == PAGES[path].body.decode(), path
 
 
 def test_a_first_crawl_sends_no_validators_and_leaves_state_for_the_next(
@@ -254,13 +279,12 @@ def test_a_first_crawl_sends_no_validators_and_leaves_state_for_the_next(
     out = tmp_path / "fresh"
     seen = _crawl(server.url, out)
     assert all(seen[path]["status"] == 200 for path in NEWS if path != "/news/explicit.html")
+    assert all(seen[path]["flags"] == [] for path in NEWS if path != "/news/explicit.html")
     assert all("if-none-match" not in server.sent(path)[0] for path in NEWS if path != "/news/explicit.html")
     assert (out / STATE_NAME).is_file()
 
 
 def _state(status: int, etag: str | None, last_modified: str | None, full: bool = True) -> UrlState:
-    from datetime import UTC, datetime
-
     when = datetime(2026, 3, 1, tzinfo=UTC)
     copy = FullCopy("a.warc.gz", 0, 1, "<urn:a>", "2026-03-01T00:00:00Z", "http://x/", status, "sha1:A")
     record = RecordLocation("a.warc.gz", 0, 1, "<urn:a>")
