@@ -91,6 +91,10 @@ class ConditionalRequestMiddleware:
         return cls(crawler, link.state, Path(crawler.settings["ARCHIVE_DIR"]) / "warc")
 
     def process_request(self, request: Request) -> None:
+        ours = request.meta.pop(CONDITIONAL_META, None)
+        if ours:  # a redirect or retry copied the request: its validators were for the URL it came from
+            for name in ours:
+                del request.headers[name]
         if not self._applies_to(request):
             return
         headers = conditional_headers(self.state.last(request.url))
