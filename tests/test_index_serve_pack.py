@@ -21,7 +21,7 @@ from archive.index import cdxj_name
 from archive.sidecars import read_sidecar, sidecar_name
 from crawler.tools_venv import default_tools_venv, ensure_tools_venv, tool
 from tests.conftest import run_presswarc
-from tests.test_replay import PEER_WARCS
+from tests.test_replay import PEER_WARCS, needs_peer_warcs
 from tests.warcs import read_records, warc_files
 
 
@@ -55,6 +55,7 @@ def test_a_cdxj_is_written_beside_each_warc_during_the_crawl(demo_crawl: Path) -
         assert beside.exists() and len(cdxj(beside)) > 10
 
 
+@needs_peer_warcs  # self-contained: tests/test_replay.py indexes built foreign files
 def test_index_gets_through_peer_warcs(tmp_path: Path) -> None:
     result = run_presswarc("index", str(PEER_WARCS), "-o", str(tmp_path / "peer.cdxj"))
     assert "Traceback" not in result.stderr
@@ -148,6 +149,7 @@ def test_pack_makes_a_valid_wacz_listing_the_articles(
     assert sum(name.startswith("archive/") for name in names) == len(warc_files(demo_crawl))
 
 
+@needs_peer_warcs  # self-contained: tests/test_serve_foreign.py
 def test_pywb_serves_peer_warcs_too(tools_venv: Path, tmp_path: Path) -> None:
     import shutil
 

@@ -35,6 +35,9 @@ from tests.warcs import read_records, warc_files
 
 PEER_WARCS = Path(__file__).resolve().parents[2] / "shared" / "peer-warcs"
 DATA = Path(__file__).parent / "data"
+needs_peer_warcs = pytest.mark.skipif(
+    not PEER_WARCS.is_dir(), reason=f"optional extra check: {PEER_WARCS} is absent"
+)
 
 
 def rows_by_id(paths: list[Path]) -> dict[str, dict]:
@@ -292,7 +295,7 @@ def test_index_lines_cite_real_records(foreign: ForeignRun, kind: str) -> None:
         assert (url, offset) in cited, f"{built.name}: {url} @ {offset} not in the index"
 
 
-@pytest.mark.skipif(not PEER_WARCS.is_dir(), reason=f"optional extra check: {PEER_WARCS} is absent")
+@needs_peer_warcs
 def test_peer_warcs_replay_without_a_traceback(tmp_path: Path) -> None:
     """warcio's own test files (../shared/peer-warcs), when a checkout has them beside it."""
     inputs = [PEER_WARCS, PEER_WARCS / "example-bad.warc.gz.bad"]
