@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
@@ -42,6 +42,7 @@ class CrawlStateLink:
     def __init__(self, crawler: Crawler, out_dir: Path) -> None:
         self.incremental = is_incremental(crawler.settings, out_dir)
         self.state = CrawlState.open(out_dir)
+        crawler.signals.connect(self.finished, signal=signals.request_dropped)
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
 
     @classmethod
@@ -55,6 +56,15 @@ class CrawlStateLink:
             existing = cls(crawler, Path(out))
             crawler._presswarc_state = existing  # type: ignore[attr-defined]
         return existing
+
+    def finished(self, request: Request) -> None:
+        """`request` reached its final outcome: it and the URLs that redirected to it leave the frontier.
+
+        Call it from the callback and the errback. A request the scheduler
+        drops (a duplicate) is finished here on the `request_dropped` signal.
+        """
+        for url in (*request.meta.get("redirect_urls", ()), request.url):
+            self.state.done(url)
 
     def close(self) -> None:
         self.state.close()

@@ -174,6 +174,7 @@ import json, sys
 import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.spidermiddlewares.httperror import HttpError
+from crawler.crawlstate import CrawlStateLink
 
 base, out, paths, extra = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
 log = open(out + "/probe.jsonl", "w")
@@ -183,6 +184,9 @@ class Probe(scrapy.Spider):
     name = "probe"
 
     async def start(self):
+        frontier = CrawlStateLink.of(self.crawler).state
+        for path in paths:
+            frontier.add_pending(base + path, "page", 0)
         for path in paths:
             meta = {"presswarc_full": True} if path.endswith("opt-out.html") else {}
             headers = {"If-None-Match": '"x-1"'} if path.endswith("explicit.html") else {}
@@ -193,6 +197,7 @@ class Probe(scrapy.Spider):
                "body": response.text if response.body else "", "flags": response.flags,
                "sent": response.meta.get("presswarc_conditional")}
         log.write(json.dumps(row) + "\\n")
+        CrawlStateLink.of(self.crawler).finished(response.request)
 
     def failed(self, failure):
         error = failure.value
@@ -200,6 +205,7 @@ class Probe(scrapy.Spider):
         row = {"path": failure.request.url[len(base):], "how": "errback", "error": type(error).__name__,
                "status": status}
         log.write(json.dumps(row) + "\\n")
+        CrawlStateLink.of(self.crawler).finished(failure.request)
 
 
 settings = {
@@ -268,6 +274,9 @@ def test_a_recrawl_sends_validators_and_gets_304s(server: ValidatingServer, tmp_
     landing = server.sent("/news/landing.html")
     assert len(landing) == 1 and "if-none-match" not in landing[0]
     assert seen["/news/landing.html"]["status"] == 200 and "renamed" in seen["/news/landing.html"]["body"]
+    # Every URL reached its outcome, the redirected one included: the frontier is empty.
+    with CrawlState.open(out, read_only=True) as state:
+        assert state.pending_count() == 0 and state.url_count() == 9
     changed = seen["/news/changed.html"]
     assert changed["status"] == 200 and "Corrected" in changed["body"] and changed["flags"] == []
     for path in ("/news/new.html", "/news/was-missing.html", "/news/opt-out.html"):
