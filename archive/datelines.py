@@ -6,8 +6,8 @@ per language, the date is read by dateparser (about 200 locales); the structure
 decides what counts as a *standalone* date line:
 
 - the whole line is a complete date (day, month and year), perhaps with a time; or
-- a short label without digits (at most four words, "Mis à jour le", "Stand:")
-  followed by such a date, and the line does not end like a sentence.
+- a short label of words (at most four, no digits, no @/brackets: "Mis à jour le",
+  "Stand:") followed by such a date, and the line does not end like a sentence.
 
 A sentence that mentions a date ("The Authority must reply by 15 January
 2027.") is longer than a label allows or ends with a full stop, and stays.
@@ -26,6 +26,7 @@ MAX_LABEL_CHARS = 32
 # A year (19xx/20xx) or a numeric day.month.year: no date line without one.
 YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 SENTENCE_END = re.compile(r"[!?。！？]$|[^\s.]{3}\.$")  # "2026." ends a sentence, "г." does not
+LABEL = re.compile(r"^[^\W\d_]+(?:[\s.,:：'’\-–—]+[^\W\d_]*)*$")  # words and light punctuation only
 LABEL_COLON = re.compile(r"(?<=\D)([:：])(?=\S)")
 DIGIT = re.compile(r"\d")
 DATEPARSER_SETTINGS = {
@@ -34,24 +35,45 @@ DATEPARSER_SETTINGS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    from dateparser.data.languages_info import language_order  # type: ignore[import-untyped]
+
+    return frozenset(language_order)
+
+
+def dateparser_languages(*codes: str | None) -> tuple[str, ...]:
+    """The page's languages that dateparser knows ("en-GB" -> "en"), in order, without repeats.
+
+    Empty means "try every language": complete but slower (a failed parse tries ~200 locales).
+    """
+    found: list[str] = []
+    for code in codes:
+        base = (code or "").strip().lower().replace("_", "-").split("-")[0]
+        if base and base in _known_languages() and base not in found:
+            found.append(base)
+    return tuple(found)
+
+
 @lru_cache(maxsize=8192)
-def is_complete_date(text: str) -> bool:
-    """Whether `text` as a whole is a date with day, month and year, in any language."""
+def is_complete_date(text: str, languages: tuple[str, ...] = ()) -> bool:
+    """Whether `text` as a whole is a date with day, month and year (in `languages`, or any)."""
     import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
 
     try:
-        return dateparser.parse(text, settings=DATEPARSER_SETTINGS) is not None
+        parsed = dateparser.parse(text, languages=list(languages) or None, settings=DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
         return False
+    return parsed is not None
 
 
 @lru_cache(maxsize=8192)
-def date_line_kind(line: str) -> str | None:
+def date_line_kind(line: str, languages: tuple[str, ...] = ()) -> str | None:
     """Kind of date line: "date" (just a date), "labelled" (label + date) or None."""
     line = line.strip()
     if not line or len(line) > MAX_LINE_CHARS or not YEAR_LIKE.search(line):
         return None
-    if is_complete_date(line):
+    if is_complete_date(line, languages):
         return "date"
     if SENTENCE_END.search(line):
         return None
@@ -60,8 +82,8 @@ def date_line_kind(line: str) -> str | None:
     # The date starts at its first number or up to two words before (a month or weekday name).
     for start in range(max(1, first_digit - 2), first_digit + 1):
         label = " ".join(words[:start])
-        if start > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS:
+        if start > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS or not LABEL.match(label):
             continue
-        if is_complete_date(" ".join(words[start:])):
+        if is_complete_date(" ".join(words[start:]), languages):
             return "labelled"
     return None

@@ -25,6 +25,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.model import Capture
 from archive.profiles import ProfileSet, load_profiles
@@ -101,7 +102,7 @@ def extractor_info(profiles: ProfileSet | None = None) -> dict[str, str]:
         "min_chars": [MIN_TEXT_CHARS, MIN_TEXT_CHARS_CJK],
         "max_html_bytes": MAX_HTML_BYTES,
         "profiles": profiles.digest(),
-        "versions": {p: version(p) for p in ("trafilatura", "htmldate", "py3langid", "lxml")},
+        "versions": {p: version(p) for p in ("trafilatura", "htmldate", "py3langid", "lxml", "dateparser")},
     }
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
     return {"name": EXTRACTOR_NAME, "version": version("trafilatura"), "settings_digest": digest}
@@ -206,12 +207,15 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         doc = document
     elif document is not None:
         doc = document.as_dict()
-    text, byline = apply_line_rules(normalise_whitespace(doc.get("text") or ""), chosen)
+    raw_text = normalise_whitespace(doc.get("text") or "")
+    # Date lines are read in the page's languages: its text's and its declared one (the chrome's).
+    languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))
+    text, byline = apply_line_rules(raw_text, chosen, languages)
     text = drop_title_line(text, doc.get("title") or meta.get("title"))
     source = "html"
     json_body = json_ld_text(meta.get("articleBody") or "")
     if json_body and len(json_body) > 1.3 * len(text):
-        text, source = apply_line_rules(json_body, chosen)[0], "json-ld"
+        text, source = apply_line_rules(json_body, chosen, languages)[0], "json-ld"
     fields: dict[str, Any] = {
         "title": doc.get("title") or meta.get("title"),
         "author": _clean_author(doc.get("author")) or tree_byline or byline or meta.get("author"),

@@ -73,8 +73,13 @@ def join_pasted_lines(tree: HtmlElement) -> int:
     return join_visual_lines(tree)
 
 
-def apply_line_rules(text: str, profiles: Iterable[Profile]) -> tuple[str, str | None]:
-    """Drop boilerplate, byline and date lines; returns (text, byline author)."""
+def apply_line_rules(
+    text: str, profiles: Iterable[Profile], languages: tuple[str, ...] = ()
+) -> tuple[str, str | None]:
+    """Drop boilerplate, byline and date lines; returns (text, byline author).
+
+    `languages` (dateparser codes) are where date lines are looked for; empty means all.
+    """
     profiles = list(profiles)
     author: str | None = None
     kept = []
@@ -87,15 +92,16 @@ def apply_line_rules(text: str, profiles: Iterable[Profile]) -> tuple[str, str |
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
-            if _is_date_line(line, at_edge=min(number, len(lines) - 1 - number) < DATE_LINE_EDGE):
+            at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
+            if _is_date_line(line, languages, at_edge):
                 continue
         kept.append(line)
     return "\n".join(kept), author
 
 
-def _is_date_line(line: str, at_edge: bool) -> bool:
+def _is_date_line(line: str, languages: tuple[str, ...], at_edge: bool) -> bool:
     """A date on its own anywhere; a label plus a date only near the start or end of the text."""
-    kind = date_line_kind(line)
+    kind = date_line_kind(line, languages)
     return kind == "date" or (kind == "labelled" and at_edge)
 
 

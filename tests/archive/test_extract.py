@@ -41,6 +41,7 @@ def test_capture_date_bounds_the_dates_found() -> None:
     template = capture_of_case(case_dirs()[0])
     capture = replace(
         template,
+        url="https://courier.example/survey",  # no date in the URL
         body=page("2031-05-01T10:00:00+00:00"),
         response_headers=(),
         fetched_at=datetime(2026, 11, 22, tzinfo=UTC),
