@@ -60,6 +60,8 @@ def clean(text: str) -> str:
 
 def display_width(text: str) -> int:
     """Columns a line takes: East Asian wide characters count two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -209,27 +211,45 @@ def _tag(element: HtmlElement) -> str:
     return element.tag if isinstance(element.tag, str) else ""
 
 
-def _has_media(element: HtmlElement) -> bool:
-    return any(_tag(e) in MEDIA_TAGS for e in element.iter())
+BLANKS = " \t\n\r\f\v\u00a0\u2007\u202f\u200b\ufeff"
 
 
-def _is_spacer(element: HtmlElement) -> bool:
-    tag = _tag(element)
-    if tag == "br":
-        return True
-    return tag in LINE_TAGS and not clean(element.text_content()) and not _has_media(element)
+def _has_chars(text: str | None) -> bool:
+    return bool(text and text.strip(BLANKS))
 
 
-def _is_line(element: HtmlElement) -> bool:
-    if _tag(element) not in LINE_TAGS or not clean(element.text_content()):
-        return False
-    for descendant in element.iterdescendants():
-        tag = _tag(descendant)
-        if tag in BLOCK_TAGS:
-            return False
-        if tag == "br" and (clean(descendant.tail or "") or descendant.getnext() is not None):
-            return False
-    return True
+def _shapes(tree: HtmlElement) -> dict[HtmlElement, str]:
+    """"line" or "spacer" for every <p>/<div>/<br> that is one, in one bottom-up pass.
+
+    A line holds text and inline markup only; a spacer holds no text and no media.
+    """
+    has_text: dict[HtmlElement, bool] = {}
+    blocky: dict[HtmlElement, bool] = {}
+    media: dict[HtmlElement, bool] = {}
+    inner_break: dict[HtmlElement, bool] = {}
+    shapes: dict[HtmlElement, str] = {}
+    for element in reversed(list(tree.iter())):
+        children = list(element)
+        tag = _tag(element)
+        has_text[element] = (bool(tag) and _has_chars(element.text)) or any(
+            has_text.get(c, False) or _has_chars(c.tail) for c in children
+        )
+        blocky[element] = any(_tag(c) in BLOCK_TAGS or blocky.get(c, False) for c in children)
+        media[element] = tag in MEDIA_TAGS or any(media.get(c, False) for c in children)
+        inner_break[element] = any(
+            (_tag(c) == "br" and (_has_chars(c.tail) or c.getnext() is not None))
+            or inner_break.get(c, False)
+            for c in children
+        )
+        if tag == "br":
+            shapes[element] = "spacer"
+        elif tag in LINE_TAGS:
+            if not has_text[element]:
+                if not media[element]:
+                    shapes[element] = "spacer"
+            elif not blocky[element] and not inner_break[element]:
+                shapes[element] = "line"
+    return shapes
 
 
 def _glue(before: str | None, after: str | None, glue: str | None) -> str:
@@ -279,7 +299,7 @@ def _join_sibling_run(run: list[tuple[HtmlElement, list[HtmlElement]]], gaps: li
     return joined
 
 
-def _join_sibling_lines(parent: HtmlElement) -> int:
+def _join_sibling_lines(parent: HtmlElement, shapes: dict[HtmlElement, str]) -> int:
     """Lines that are sibling <p>/<div> elements, spacer elements between."""
     joined = 0
     run: list[tuple[HtmlElement, list[HtmlElement]]] = []
@@ -295,16 +315,18 @@ def _join_sibling_lines(parent: HtmlElement) -> int:
     for child in list(parent):
         if not _tag(child):
             continue
-        if _is_line(child):
+        shape = shapes.get(child)
+        if shape == "line":
             if run:
                 gaps.append(len(spacers))
             run.append((child, spacers))
             spacers = []
-        elif _is_spacer(child) and run:
-            spacers.append(child)
-        elif not _is_spacer(child):
+        elif shape == "spacer":
+            if run:
+                spacers.append(child)
+        else:
             flush()
-        if clean(child.tail or ""):
+        if _has_chars(child.tail):
             flush()
     flush()
     return joined
@@ -353,9 +375,13 @@ def _join_br_lines(parent: HtmlElement) -> int:
 
 def join_visual_lines(tree: HtmlElement) -> int:
     """Re-join visual lines everywhere in the tree; returns how many line breaks went."""
-    elements = [e for e in tree.iter() if _tag(e)]
-    joined = sum(_join_br_lines(e) for e in elements if len(e))
-    for element in elements:
-        if element.getparent() is not None or element is tree:
-            joined += _join_sibling_lines(element)
+    joined = 0
+    br_parents = {br.getparent() for br in tree.iter("br")}
+    for parent in [e for e in tree.iter() if e in br_parents]:  # document order: deterministic
+        joined += _join_br_lines(parent)
+    shapes = _shapes(tree)
+    parents = {e.getparent() for e, shape in shapes.items() if shape == "line"}
+    for parent in [e for e in tree.iter() if e in parents]:
+        if parent.getparent() is not None or parent is tree:
+            joined += _join_sibling_lines(parent, shapes)
     return joined
