@@ -36,7 +36,6 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
 from scrapy.settings import Settings
 from scrapy.utils.request import request_from_dict
-from twisted.internet import task
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +43,28 @@ LEASE_META = "presswarc_lease"
 FRONT = -(2**50)
 
 TAKE = """
-local popped = redis.call('ZPOPMIN', KEYS[1])
-if #popped == 0 then return false end
-local id = popped[1]
+while true do
+  local popped = redis.call('ZPOPMIN', KEYS[1])
+  if #popped == 0 then return false end
+  local id = popped[1]
+  local payload = redis.call('HGET', KEYS[3], id)
+  if payload then
+    local now = redis.call('TIME')
+    redis.call('ZADD', KEYS[2], tonumber(now[1]) + tonumber(ARGV[1]), id)
+    return {id, payload}
+  end
+end
+"""
+
+RENEW = """
 local now = redis.call('TIME')
-redis.call('ZADD', KEYS[2], tonumber(now[1]) + tonumber(ARGV[1]), id)
-return {id, redis.call('HGET', KEYS[3], id)}
+local expiry = tonumber(now[1]) + tonumber(ARGV[1])
+for index = 2, #ARGV do
+  if redis.call('ZSCORE', KEYS[1], ARGV[index]) then
+    redis.call('ZADD', KEYS[1], expiry, ARGV[index])
+  end
+end
+return #ARGV - 1
 """
 
 EXPIRE = """
@@ -74,6 +89,8 @@ def _encode(value: Any) -> Any:
         return {_text_key(k): _encode(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_encode(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return {"__set__": sorted(_encode(v) for v in value)}
     if value is None or isinstance(value, str | int | float | bool):
         return value
     raise TypeError(f"cannot share a request holding {type(value).__name__} in Redis")
@@ -83,6 +100,8 @@ def _decode(value: Any) -> Any:
     if isinstance(value, dict):
         if set(value) == {"__bytes__"}:
             return base64.b64decode(value["__bytes__"])
+        if set(value) == {"__set__"}:
+            return frozenset(_decode(v) for v in value["__set__"])
         return {k: _decode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v) for v in value]
@@ -92,7 +111,16 @@ def _decode(value: Any) -> Any:
 def dumps_request(request: Request, spider: Spider) -> str:
     """A request as JSON that any worker can rebuild (callbacks by name)."""
     data = request.to_dict(spider=spider)
-    data["meta"] = {k: v for k, v in data.get("meta", {}).items() if k != LEASE_META}
+    meta = {}
+    for key, value in data.get("meta", {}).items():
+        try:
+            meta[key] = _encode(value)
+        except TypeError:
+            # Per-attempt bookkeeping a retry or redirect copied along (the recorder's
+            # start time, the record location): the next attempt makes its own.
+            logger.debug("presswarc: meta %r not shared through Redis", key)
+    meta.pop(LEASE_META, None)
+    data["meta"] = meta
     return json.dumps(_encode(data), separators=(",", ":"))
 
 
@@ -110,7 +138,11 @@ def make_worker(settings: Settings, url: str, job: str) -> None:
     settings.set("PRESSWARC_REDIS_URL", url, priority="cmdline")
     settings.set("PRESSWARC_REDIS_JOB", job, priority="cmdline")
     settings.set("SCHEDULER", "crawler.redis_frontier.RedisScheduler", priority="cmdline")
-    settings.set_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", LeaseReleaseMiddleware, 945)
+    # Merged by name: Scrapy's set_in_component_priority_dict would import every
+    # middleware now, and one of them installing a reactor this early breaks the crawl.
+    middlewares = settings.getdict("DOWNLOADER_MIDDLEWARES")
+    middlewares["crawler.redis_frontier.LeaseReleaseMiddleware"] = 945
+    settings.set("DOWNLOADER_MIDDLEWARES", middlewares, priority="cmdline")
     # WARC names carry the process id: workers on one host never pick the same name.
     prefix = settings.get("ARCHIVE_WARC_PREFIX", "presswarc")
     settings.set("ARCHIVE_WARC_PREFIX", f"{prefix}-{job}-p{os.getpid()}", priority="cmdline")
@@ -125,6 +157,9 @@ class RedisFrontier:
         self.lease_seconds = lease_seconds
         self._take = client.register_script(TAKE)
         self._expire = client.register_script(EXPIRE)
+        self._renew = client.register_script(RENEW)
+        self.in_flight: set[str] = set()
+        """Ids this worker holds leases on; renewed while it lives."""
 
     @classmethod
     def of(cls, crawler: Crawler) -> RedisFrontier:
@@ -162,15 +197,22 @@ class RedisFrontier:
         )
         if not found:
             return None
-        request_id, payload = found
-        return request_id.decode(), payload.decode()
+        request_id, payload = found[0].decode(), found[1].decode()
+        self.in_flight.add(request_id)
+        return request_id, payload
 
     def done(self, request_id: str) -> None:
         """End a lease: the request reached the archive or its final failure."""
+        self.in_flight.discard(request_id)
         pipe = self.client.pipeline()
         pipe.zrem(self.key("leases"), request_id)
         pipe.hdel(self.key("requests"), request_id)
         pipe.execute()
+
+    def renew_leases(self) -> None:
+        """Extend the leases this worker holds: only a dead worker's leases run out."""
+        if self.in_flight:
+            self._renew(keys=[self.key("leases")], args=[self.lease_seconds, *sorted(self.in_flight)])
 
     def expire_leases(self) -> int:
         """Put requests whose lease ran out (their worker died) back at the front of the queue."""
@@ -192,7 +234,7 @@ class RedisScheduler:
         self.idle_seconds = idle_seconds
         self.spider: Spider | None = None
         self._idle_since: float | None = None
-        self._reaper: task.LoopingCall | None = None
+        self._reaper: Any = None  # twisted LoopingCall, imported late: importing it installs a reactor
         crawler.signals.connect(self._on_idle, signal=signals.spider_idle)
 
     @classmethod
@@ -202,6 +244,8 @@ class RedisScheduler:
 
     def open(self, spider: Spider) -> None:
         self.spider = spider
+        from twisted.internet import task
+
         self.frontier.client.ping()  # fail at once, clearly, if Redis is not there
         self._reaper = task.LoopingCall(self._reap)
         self._reaper.start(max(1.0, self.frontier.lease_seconds / 4), now=True)
@@ -212,6 +256,7 @@ class RedisScheduler:
             self._reaper.stop()
 
     def _reap(self) -> None:
+        self.frontier.renew_leases()
         returned = self.frontier.expire_leases()
         if returned:
             logger.warning("presswarc: %d leased request(s) of a lost worker returned to the queue", returned)
