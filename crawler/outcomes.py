@@ -121,8 +121,8 @@ class OutcomeLog:
         if self.budget_cut:
             cut = ", ".join(f"{rule} {count}" for rule, count in self.budget_cut.most_common())
             logger.warning(
-                "%d pages were NOT crawled because a page budget was reached (%s): "
-                "raise or unset it to crawl them",
+                "%d discovered pages were NOT crawled because a page budget was reached (%s), "
+                "and pages they link were never discovered: raise or unset it to crawl them",
                 sum(self.budget_cut.values()),
                 cut,
             )

@@ -350,4 +350,4 @@ def test_a_budget_that_cuts_pages_says_so(tmp_path: Path) -> None:
     skipped = [line for line in read_crawl_log(tmp_path) if line["reason"].startswith("budget: ")]
     assert sum(cut.values()) == len(skipped)
     assert sum(t.startswith("/a/") for t in site.targets()) == 10
-    assert f"{sum(cut.values())} pages were NOT crawled" in result.stderr
+    assert f"{sum(cut.values())} discovered pages were NOT crawled" in result.stderr
