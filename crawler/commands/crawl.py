@@ -39,7 +39,7 @@ class CrawlCommand(Command):
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("urls", nargs="*", metavar="URL", help="seed URLs (scope: their origins)")
         parser.add_argument("--sources", type=Path, help="TOML file of [[source]] tables")
-        parser.add_argument("--out", type=Path, required=True, help="output folder")
+        parser.add_argument("-o", "--out", type=Path, required=True, help="output folder")
         parser.add_argument(
             "--max-pages", type=int, default=0, help="stop scheduling after N pages (0: no limit)"
         )

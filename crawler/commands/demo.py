@@ -14,7 +14,7 @@ class DemoCommand(Command):
     help = "serve the bundled demo sites on 127.0.0.1 and crawl them"
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--out", type=Path, default=Path("presswarc-demo"))
+        parser.add_argument("-o", "--out", type=Path, default=Path("presswarc-demo"))
 
     def run(self, args: argparse.Namespace) -> int:
         from crawler.demo.expected import explain_outcomes, format_explanations

@@ -15,7 +15,9 @@ class IndexCommand(Command):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("directory", type=Path, metavar="DIR")
-        parser.add_argument("-o", "--output", type=Path, help="index file (default DIR/index.cdxj)")
+        parser.add_argument(
+            "-o", "--output", "--out", dest="output", type=Path, help="index file (default DIR/index.cdxj)"
+        )
 
     def run(self, args: argparse.Namespace) -> int:
         from archive.index import INDEX_NAME, index_files

@@ -15,7 +15,7 @@ class ReplayCommand(Command):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("inputs", nargs="+", type=Path, metavar="WARC_OR_DIR")
-        parser.add_argument("--out", type=Path, required=True, help="folder for NAME.jsonl.gz sidecars")
+        parser.add_argument("-o", "--out", type=Path, required=True, help="folder for NAME.jsonl.gz sidecars")
         parser.add_argument(
             "--warc",
             action="store_true",

@@ -36,7 +36,9 @@ class PackCommand(Command):
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("directory", type=Path, metavar="DIR")
-        parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.wacz")
+        parser.add_argument(
+            "-o", "--output", "--out", dest="output", type=Path, required=True, metavar="FILE.wacz"
+        )
         parser.add_argument("--tools-venv", type=Path, help=TOOLS_VENV_HELP)
 
     def run(self, args: argparse.Namespace) -> int:
