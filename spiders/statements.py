@@ -82,7 +82,9 @@ class StatementsSpider(scrapy.Spider):
 
         Refusals that a later discovery can lift (out of scope before a seed
         redirect widened it, a barren chain reached by a shorter one later)
-        are held back and logged at close if still standing.
+        are held back and logged at close if still standing. A URL the
+        source's `article_patterns` declare an article is never cut by a
+        barren chain (article-to-article "related" links).
         """
         url = urldefrag(url)[0]
         key = dedup_key(url)
@@ -94,7 +96,9 @@ class StatementsSpider(scrapy.Spider):
         if url not in self.scope:
             self.deferred.setdefault(key, (url, "out of scope: another origin"))
             return None
-        barren_trap = self.traps.barren_trap(url, barren)
+        source = self.scope.source_for(url)
+        declared_article = source is not None and bool(source.article_patterns) and source.is_article(url)
+        barren_trap = None if declared_article else self.traps.barren_trap(url, barren)
         if barren_trap is not None:
             self.deferred.setdefault(key, (url, barren_trap))
             return None
@@ -108,8 +112,7 @@ class StatementsSpider(scrapy.Spider):
             self._outcome(url, "skipped", refusal)
             return None
         self.scheduled += 1
-        source = self.scope.source_for(url)
-        article_first = 10 if source is not None and source.article_patterns and source.is_article(url) else 0
+        article_first = 10 if declared_article else 0
         return scrapy.Request(
             url,
             callback=self.parse,

@@ -163,6 +163,14 @@ def test_a_link_cut_by_a_barren_chain_is_scheduled_when_a_listing_finds_it() -> 
     assert not spider.deferred
 
 
+def test_declared_articles_are_never_cut_by_a_barren_chain() -> None:
+    spider = spider_for("http://o.example/")
+    assert not list(spider._follow_links("http://o.example/a/6.html", 5, ["http://o.example/a/7.html"], 6))
+    spider.scope = Scope([Source(name="o", seeds=("http://o.example/",), article_patterns=(r"/a/\d+",))])
+    requests = list(spider._follow_links("http://o.example/a/8.html", 40, ["http://o.example/a/9.html"], 41))
+    assert [r.url for r in requests] == ["http://o.example/a/9.html"] and requests[0].priority == 10
+
+
 def guard_for(*seeds: str) -> tuple[ScopeGuardMiddleware, Scope]:
     scope = Scope([Source(name="outlet", seeds=seeds)])
     crawler: Any = SimpleNamespace(spider=SimpleNamespace(scope=scope))
