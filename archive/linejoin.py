@@ -16,8 +16,10 @@ did it does not matter; the lines give it away:
 - without spacers, a full stop at a line end followed by a capital could end the
   paragraph or not; it is taken as a paragraph end (the text stays whole sentences).
 
-Ordinary pages (paragraphs that end their sentences, lists of short labels,
-headings) give no such evidence and are left alone. `decide_joins` is the whole
+A paragraph cut in two mid-sentence (a line ending in a lower-case word, the
+next starting with one) is re-joined wherever it occurs. Ordinary pages
+(paragraphs that end their sentences, lists of short labels, headings) give no
+such evidence and are left alone. `decide_joins` is the whole
 rule on plain strings; `join_visual_lines` applies it to an lxml tree.
 """
 
@@ -37,6 +39,7 @@ TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]$""")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3
+MIN_BROKEN_LINE = 30
 MIN_EVIDENCE = 2
 EVIDENCE_SHARE = 0.2
 MAX_OVER_WRAP = 1.2
@@ -149,12 +152,13 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
     spacers between line i and line i+1.
     """
     pairs = len(texts) - 1
-    no = [False] * max(pairs, 0)
-    if len(texts) < MIN_LINES:
-        return no
+    if pairs < 1:
+        return []
     lines = _Lines(texts, gaps)
+    broken = [_broken_mid_sentence(lines, i, min(gaps)) for i in range(pairs)]
+    no = _only_whole_paragraphs(broken, lines.open)
     open_widths = [w for w, o in zip(lines.widths[:-1], lines.open[:-1], strict=True) if o]
-    if len(open_widths) < MIN_EVIDENCE:
+    if len(texts) < MIN_LINES or len(open_widths) < MIN_EVIDENCE:
         return no
     cluster, _ = _wrap_width(open_widths)
     wrap = max(w for w in lines.widths if w <= MAX_OVER_WRAP * cluster)
@@ -188,7 +192,22 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
             closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1])
             needed = FULL_OPEN_LINE if lines.open[i] else FULL_CLOSED_LINE
             joins.append(not closed_sentence and lines.fill(i, wrap) >= needed)
-    return _only_whole_paragraphs(joins, lines.open)
+    return _only_whole_paragraphs([a or b for a, b in zip(joins, broken, strict=True)], lines.open)
+
+
+def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:
+    """A paragraph cut in two mid-sentence ("… with an" | "effective way …"), whatever the widths.
+
+    Only in scripts with letter case: the line ends in a lower-case letter, the next begins with one.
+    """
+    before, after = lines.texts[i], lines.texts[i + 1]
+    return (
+        lines.gaps[i] == tightest_gap
+        and lines.widths[i] >= MIN_BROKEN_LINE
+        and before[-1].islower()
+        and after[0].islower()
+        and _wide(before) == _wide(after)
+    )
 
 
 def _only_whole_paragraphs(joins: list[bool], open_ended: list[bool]) -> list[bool]:
@@ -219,7 +238,7 @@ def _has_chars(text: str | None) -> bool:
 
 
 def _shapes(tree: HtmlElement) -> dict[HtmlElement, str]:
-    """"line" or "spacer" for every <p>/<div>/<br> that is one, in one bottom-up pass.
+    """ "line" or "spacer" for every <p>/<div>/<br> that is one, in one bottom-up pass.
 
     A line holds text and inline markup only; a spacer holds no text and no media.
     """
@@ -237,8 +256,7 @@ def _shapes(tree: HtmlElement) -> dict[HtmlElement, str]:
         blocky[element] = any(_tag(c) in BLOCK_TAGS or blocky.get(c, False) for c in children)
         media[element] = tag in MEDIA_TAGS or any(media.get(c, False) for c in children)
         inner_break[element] = any(
-            (_tag(c) == "br" and (_has_chars(c.tail) or c.getnext() is not None))
-            or inner_break.get(c, False)
+            (_tag(c) == "br" and (_has_chars(c.tail) or c.getnext() is not None)) or inner_break.get(c, False)
             for c in children
         )
         if tag == "br":
@@ -308,7 +326,7 @@ def _join_sibling_lines(parent: HtmlElement, shapes: dict[HtmlElement, str]) -> 
 
     def flush() -> None:
         nonlocal joined, run, gaps, spacers
-        if len(run) >= MIN_LINES:
+        if len(run) >= 2:
             joined += _join_sibling_run(run, gaps)
         run, gaps, spacers = [], [], []
 
@@ -361,7 +379,7 @@ def _join_br_lines(parent: HtmlElement) -> int:
             gaps.append(len(pending) - 1)
             breaks.append(pending)
         texts.append(clean(current))
-    if len(texts) < MIN_LINES:
+    if len(texts) < 2:
         return 0
     joined = 0
     for index, (decision, brs) in enumerate(zip(decide_joins(texts, gaps), breaks, strict=True)):

@@ -142,6 +142,18 @@ def test_ordinary_short_paragraphs_and_lists_are_not_merged(gap: int) -> None:
     assert not any(decide_joins(ORDINARY, [gap] * (len(ORDINARY) - 1)))
 
 
+def test_a_paragraph_cut_mid_sentence_into_two_elements_is_rejoined() -> None:
+    first = (
+        "Recommendation widgets provide the harbour office with a steady way to reach boat owners, "
+        "and the office says it will use them to announce closures well in"
+    )
+    second = "advance of the works, starting with the outer mooring field."
+    html = f"<div><p>Opening paragraph of the notice.</p><p>{first}</p><p>{second}</p></div>"
+    assert paragraphs(html) == ["Opening paragraph of the notice.", f"{first} {second}"]
+    shopping = ["apples from the valley farms", "oranges from the coast", "pears"]
+    assert not any(decide_joins(shopping, [0, 0]))
+
+
 def test_poem_like_lines_starting_with_capitals_are_not_merged() -> None:
     lines = [
         "Across the harbour wall the gulls are calling",
