@@ -65,7 +65,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.retry.BackoffRetryMiddleware": 550,
     "crawler.recorder.WarcRecorderMiddleware": 950,
 }
-EXTENSIONS = {"crawler.outcomes.OutcomeLog": 0}
+EXTENSIONS = {"crawler.outcomes.OutcomeLog": 0, "crawler.progress.CrawlProgress": 10}
+PRESSWARC_PROGRESS = True  # a live status line on a terminal; a plain line every interval otherwise
+PRESSWARC_PROGRESS_INTERVAL = 30.0
 # Only HTTP(S): no file://, ftp://, s3:// or data: fetches, even through a redirect.
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 # A body cut off mid-transfer is archived with WARC-Truncated: disconnect, not thrown away.
