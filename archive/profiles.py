@@ -13,7 +13,12 @@ A profile is a TOML file in `archive/profiles/` (or a folder you pass):
     date_selectors = ["td.byline"]     # CSS: elements whose text holds the publication date
     byline_patterns = ['^By (?P<name>.+)$']   # whole lines; the line leaves the text
     drop_line_patterns = ['^All rights reserved']  # short lines that are boilerplate
-    join_lines = false                 # re-join pasted visual lines into paragraphs
+    join_lines = false                 # accepted for old profiles; no effect (see below)
+
+Pasted visual lines are re-joined on every page by `archive.linejoin`, which
+decides from the lines themselves, so no profile needs to ask for it any more.
+Date lines are recognised by `archive.datelines` in any language, so profiles
+hold no date patterns either.
 
 `generic.toml` (no markers) applies to every page. A capture is read with the
 profiles valid on its capture date, so an old capture keeps the rules of its time.
