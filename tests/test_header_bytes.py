@@ -253,15 +253,15 @@ def test_warcio_check_and_cdxj_index(crawl: Path, site: SiteServer) -> None:
         assert path.with_name(path.name.removesuffix(".warc.gz") + ".cdxj").exists()
 
 
-def test_from_archive_follows_the_archived_raw_location(
+def test_from_archive_follows_the_archived_raw_locations(
     crawl: Path, site: SiteServer, tmp_path: Path
 ) -> None:
-    """Answered from the WARC, the raw Location must still lead to the archived Korean page."""
+    """Answered from the WARC, each raw Location (UTF-8 or EUC-KR) still leads to the archived page."""
     fetched_before = len(site.requests)
     out = tmp_path / "debug"
-    run_presswarc(
-        "crawl", site.url + "/old/statement", "--from-archive", str(crawl / "warc"), "--out", str(out), *FAST
-    )
+    run_presswarc("crawl", site.url + "/", "--from-archive", str(crawl / "warc"), "--out", str(out), *FAST)
     outcomes = {line["url"]: line["outcome"] for line in read_crawl_log(out)}
-    assert outcomes.get(site.url + KOREAN_TARGET) == "replayed", outcomes
+    for target in (KOREAN_TARGET, EUC_KR_TARGET, JAPANESE_TARGET):
+        assert outcomes.get(site.url + target) == "replayed", outcomes
+    assert "not-in-archive" not in outcomes.values()
     assert len(site.requests) == fetched_before
