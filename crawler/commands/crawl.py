@@ -30,7 +30,7 @@ def print_report(out: Path) -> None:
         for reason, count in report["by_reason"].items():
             print(f"  {count:5d}  {reason}")
         for rule, count in report.get("budget_cut", {}).items():
-            print(f"WARNING: {count} discovered pages were not crawled: budget {rule} reached (raise or unset it)")
+            print(f"WARNING: {count} discovered pages not crawled: budget {rule} reached (raise or unset it)")
     print(f"WARC files: {out / 'warc'}\ncrawl log:  {out / 'crawl.log'}\nreport:     {report_file}")
 
 
