@@ -72,7 +72,13 @@ class Deriver:
         self.write_records = write_records
         self.documents = 0
 
-    def store(self, capture: Capture, location: RecordLocation, job: Future[Extraction]) -> Stored:
+    def store(
+        self,
+        capture: Capture,
+        location: RecordLocation,
+        job: Future[Extraction],
+        extra: dict[str, Any] | None = None,
+    ) -> Stored:
         """Store a finished (or, in replay, awaited) extraction job.
 
         The one path from the pool to records and sidecars for the live crawl
@@ -82,13 +88,23 @@ class Deriver:
         error = job.exception()
         if error is not None:
             return Stored("failed", error)
-        return Stored("extracted" if self.derive(capture, location, job.result()) else "no_article")
+        return Stored("extracted" if self.derive(capture, location, job.result(), extra) else "no_article")
 
-    def derive(self, capture: Capture, location: RecordLocation, extraction: Extraction) -> bool:
-        """Store one extraction; returns whether it yielded text."""
+    def derive(
+        self,
+        capture: Capture,
+        location: RecordLocation,
+        extraction: Extraction,
+        extra: dict[str, Any] | None = None,
+    ) -> bool:
+        """Store one extraction; returns whether it yielded text.
+
+        `extra` adds fields to the sidecar row (a re-crawl's `previous_version`).
+        """
         if not extraction.text:
             return False
         row = sidecar_row(capture, location, extraction, self.extractor)
+        row.update(extra or {})
         if self.write_records is not None:
             self.write_records(location.filename, derived_records(self.builder, capture, location, row))
         self.sidecars.append(location.filename, row)

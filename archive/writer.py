@@ -189,6 +189,10 @@ class RotatingWarcWriter:
             if name in self._draining:
                 self._finish(self._draining.pop(name))
 
+    def write_records(self, records: list[Any]) -> list[RecordLocation]:
+        """Append records, all or nothing, to the current file (started if needed): a revisit pair."""
+        return self.write_records_to(self._file_for_next_record().name, records)
+
     def write_records_to(self, name: str, records: list[Any]) -> list[RecordLocation]:
         """Append records, all or nothing, to the open file `name` (the current or a held one)."""
         if self._current is not None and self._current.name == name:

@@ -26,6 +26,11 @@ INCREMENTAL = "PRESSWARC_INCREMENTAL"
 FULL_REFETCH = "PRESSWARC_FULL_REFETCH"
 
 
+def uses_state(settings: BaseSettings) -> bool:
+    """A crawl keeps state unless turned off or a Redis worker (the frontier lives in Redis)."""
+    return settings.getbool("PRESSWARC_STATE", True) and not settings.get("PRESSWARC_REDIS_URL")
+
+
 def is_incremental(settings: BaseSettings, out_dir: Path) -> bool:
     """Whether this crawl sends conditional requests and writes revisits."""
     if settings.getbool(FULL_REFETCH, False):

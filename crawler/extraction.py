@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import Any
 
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet import defer, reactor
@@ -53,7 +54,9 @@ class LiveExtraction:
         self._slot_waiters.append(waiter)
         return waiter
 
-    async def submit(self, capture: Capture, location: RecordLocation) -> None:
+    async def submit(
+        self, capture: Capture, location: RecordLocation, extra: dict[str, Any] | None = None
+    ) -> None:
         """Queue one capture whose file is already held; the hold is released once stored."""
         try:
             await maybe_deferred_to_future(self._wait_for_slot())
@@ -61,12 +64,20 @@ class LiveExtraction:
         except BaseException:
             self.writer.release(location.filename)
             raise
-        job.add_done_callback(lambda done: reactor.callFromThread(self._store, capture, location, done))
+        job.add_done_callback(
+            lambda done: reactor.callFromThread(self._store, capture, location, done, extra)
+        )
 
-    def _store(self, capture: Capture, location: RecordLocation, job: Future[Extraction]) -> None:
+    def _store(
+        self,
+        capture: Capture,
+        location: RecordLocation,
+        job: Future[Extraction],
+        extra: dict[str, Any] | None = None,
+    ) -> None:
         """On the reactor thread: derived records and sidecar row, then free the file and the slot."""
         try:
-            self.on_stored(capture, self.deriver.store(capture, location, job))
+            self.on_stored(capture, self.deriver.store(capture, location, job, extra))
         except Exception:  # a failed write must not wedge the pool; the file still closes
             logger.exception("presswarc: storing the extraction of %s failed", capture.url)
         finally:

@@ -31,7 +31,7 @@ A URL's final outcome; `status` and `attempts` (retries included) when it was fe
 """
 
 REPORT_NAME = "report.json"
-FETCHED = ("archived", "replayed")
+FETCHED = ("archived", "replayed", "revisited")
 
 
 def reason_kind(reason: str) -> str:
@@ -105,6 +105,7 @@ class OutcomeLog:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         return {
             "pages_archived": self.counts["archived"],
+            "pages_revisited": self.counts["revisited"],
             "extracted": stats.get("presswarc/extracted", 0),
             "no_article": stats.get("presswarc/no_article", 0),
             "refused": self.counts["refused"],

@@ -32,7 +32,7 @@ class CrawlProgress:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not crawler.settings.getbool("PRESSWARC_PROGRESS", True):
-            raise NotConfigured("progress display off")
+            raise NotConfigured  # quietly: the user turned it off
         return cls(crawler, crawler.settings.getfloat("PRESSWARC_PROGRESS_INTERVAL", 30.0))
 
     def counters(self) -> dict[str, float]:

@@ -34,8 +34,11 @@ from archive.extract import extractor_info, is_extractable
 from archive.model import Capture
 from archive.pool import ExtractionPool
 from archive.postclose import PostCloseChain
+from archive.revisit import Kind, RevisitRecords, classify, previous_version, remember
 from archive.sidecars import SidecarSet
+from archive.state import UrlState
 from crawler.adapters import capture_from_scrapy
+from crawler.crawlstate import CrawlStateLink, uses_state
 from crawler.extraction import LiveExtraction
 from crawler.from_archive import REPLAYED_FLAG
 from crawler.outcomes import OutcomeLog
@@ -67,6 +70,8 @@ class WarcRecorderMiddleware:
             warcinfo=warcinfo_fields(settings),
             on_close=self.after_close,
         )
+        self.state = CrawlStateLink.of(crawler) if uses_state(settings) else None
+        self.revisits = RevisitRecords(self.writer.records)
         self.extraction: LiveExtraction | None = None
         self._stopping = False
         if settings.getbool("EXTRACT_ENABLED", True):
@@ -97,6 +102,11 @@ class WarcRecorderMiddleware:
             self.outcomes.write(response.url, "replayed", status=response.status, size=len(response.body))
             return response
         capture = capture_from_scrapy(request, response, fetched_at=request.meta.get(STARTED_KEY))
+        previous = self.state.state.last(capture.url) if self.state is not None else None
+        if self.state is not None and self.state.incremental:
+            kind = classify(previous, capture)
+            if kind is not Kind.FULL:
+                return self._revisit(request, response, capture, previous, kind)
         extract = self.extraction is not None and is_extractable(capture)
         try:
             location = self.writer.write_capture(capture, hold=extract)  # held before any await
@@ -104,6 +114,8 @@ class WarcRecorderMiddleware:
             self._stop_writing(capture.url, error)
             raise
         request.meta[META_KEY] = location
+        if self.state is not None:
+            remember(self.state.state, capture, location, Kind.FULL)
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
         self.outcomes.write(
@@ -117,7 +129,34 @@ class WarcRecorderMiddleware:
             warc_offset=location.offset,
         )
         if extract and self.extraction is not None:
-            await self.extraction.submit(capture, location)
+            earlier = previous_version(previous, Kind.FULL)  # a changed page names the copy it replaces
+            extra = {"previous_version": earlier} if earlier else None
+            await self.extraction.submit(capture, location, extra)
+        return response
+
+    def _revisit(
+        self, request: Request, response: Response, capture: Capture, previous: UrlState | None, kind: Kind
+    ) -> Response:
+        """An unchanged page: a request + revisit pair pointing at the full copy; no text, no sidecar row."""
+        assert self.state is not None and previous is not None and previous.full is not None
+        try:
+            location = self.writer.write_records(list(self.revisits.pair(capture, previous.full, kind)))[1]
+        except OSError as error:
+            self._stop_writing(capture.url, error)
+            raise
+        remember(self.state.state, capture, location, kind)  # after the write: never points at nothing
+        request.meta[META_KEY] = location
+        self._count("presswarc/records_written", 2)
+        self._count(f"presswarc/revisit/{kind}")
+        self.outcomes.write(
+            response.url,
+            "revisited",
+            status=response.status,
+            reason=str(kind),
+            method=request.method,
+            warc_filename=location.filename,
+            warc_offset=location.offset,
+        )
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:

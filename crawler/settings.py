@@ -63,9 +63,17 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.robots.Rfc9309RobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.retry.BackoffRetryMiddleware": 550,
+    # Validators from the crawl state; a 304 hands the spider the archived copy (links still followed).
+    "crawler.conditional.ConditionalRequestMiddleware": 930,
     "crawler.recorder.WarcRecorderMiddleware": 950,
 }
 EXTENSIONS = {"crawler.outcomes.OutcomeLog": 0, "crawler.progress.CrawlProgress": 10}
+# Crawl state (OUT/crawl-state.sqlite): per-URL history and the pending frontier.
+# A re-run on the same folder is incremental (conditional requests, revisit records)
+# unless PRESSWARC_FULL_REFETCH (`presswarc crawl --full`) or PRESSWARC_INCREMENTAL=False.
+PRESSWARC_STATE = True
+PRESSWARC_INCREMENTAL = None
+PRESSWARC_FULL_REFETCH = False
 PRESSWARC_PROGRESS = True  # a live status line on a terminal; a plain line every interval otherwise
 PRESSWARC_PROGRESS_INTERVAL = 30.0
 # Only HTTP(S): no file://, ftp://, s3:// or data: fetches, even through a redirect.

@@ -21,6 +21,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
+from crawler.crawlstate import CrawlStateLink, uses_state
 from crawler.discovery import feed_urls, sitemap_urls
 from crawler.from_archive import NotInArchive
 from crawler.outcomes import url_outcome
@@ -59,11 +60,14 @@ class StatementsSpider(scrapy.Spider):
         self.deferred: dict[str, tuple[str, str]] = {}
         self.links = LinkExtractor(deny_extensions=None, unique=True)
         self.traps = TrapGuard()
+        self.state: CrawlStateLink | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StatementsSpider:
         spider: StatementsSpider = super().from_crawler(crawler, *args, **kwargs)
         spider.traps = TrapGuard.from_settings(crawler.settings)
+        if uses_state(crawler.settings):
+            spider.state = CrawlStateLink.of(crawler)
         return spider
 
     def _outcome(self, url: str, outcome: str, reason: str) -> None:
@@ -113,6 +117,8 @@ class StatementsSpider(scrapy.Spider):
             return None
         self.scheduled += 1
         article_first = 10 if declared_article else 0
+        if self.state is not None:  # in the frontier until its final outcome: a killed crawl resumes it
+            self.state.state.add_pending(url, role, depth, article_first, {"barren": barren})
         return scrapy.Request(
             url,
             callback=self.parse,
@@ -122,6 +128,12 @@ class StatementsSpider(scrapy.Spider):
         )
 
     async def start(self) -> Any:
+        if self.state is not None:  # what an interrupted crawl left pending comes first
+            for pending in self.state.state.pending():
+                barren = int(pending.meta.get("barren", 0))
+                request = self._request(pending.url, pending.role, pending.depth, barren)
+                if request is not None:
+                    yield request
         for source in self.scope.sources:
             for role, urls in (("sitemap", source.sitemaps), ("feed", source.feeds), ("page", source.seeds)):
                 for url in urls:
@@ -141,6 +153,8 @@ class StatementsSpider(scrapy.Spider):
             links = [link.url for link in self.links.extract_links(response)]
             barren, parent_links = response.meta.get(BARREN, 0), response.meta.get(PARENT_LINKS, frozenset())
             yield from self._follow_links(response.url, barren, links, depth, parent_links)
+        if self.state is not None and response.request is not None:
+            self.state.finished(response.request)  # after its links are pending, the page is done
 
     def _follow(self, urls: Any, role: str, depth: int) -> Iterator[scrapy.Request]:
         for url in urls:
@@ -192,6 +206,8 @@ class StatementsSpider(scrapy.Spider):
         """
         request = failure.request  # type: ignore[attr-defined]
         error = failure.value
+        if self.state is not None:
+            self.state.finished(request)
         attempts = request.meta.get("retry_times", 0) + 1
         fields: dict[str, Any] = {}
         if isinstance(error, HttpError):

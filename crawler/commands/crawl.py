@@ -57,6 +57,11 @@ class CrawlCommand(Command):
             metavar="DIR",
             help="answer every request from the WARCs under DIR; never touch the network",
         )
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="re-fetch and store every page in full (a re-run is incremental by default)",
+        )
         parser.add_argument("--contact-url", help="contact URL in the User-Agent")
         parser.add_argument(
             "--redis",
@@ -93,6 +98,8 @@ class CrawlCommand(Command):
             overrides["EXTRACT_ENABLED"] = False
         if args.contact_url:
             overrides["PRESSWARC_CONTACT_URL"] = args.contact_url
+        if args.full:
+            overrides["PRESSWARC_FULL_REFETCH"] = True
         if bool(args.redis) != bool(args.job):
             print("presswarc crawl: --redis and --job go together", file=sys.stderr)
             return 2
