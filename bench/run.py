@@ -313,9 +313,36 @@ def ratio(summary: dict[str, dict[str, Any]], top: str, bottom: str) -> float | 
     return top_rate / float(summary[bottom]["pages_per_second"]["median"])
 
 
+RATIO_PAIRS = {
+    "B/A": ("B", "A"), "C/A": ("C", "A"), "C/A0": ("C", "A0"), "C/W": ("C", "W"), "R/T": ("R", "T"),
+}
+
+
+def paired_ratios(runs: list[Measurement]) -> dict[str, dict[str, Any]]:
+    """Each ratio within each round (runs minutes apart), then median and range over rounds.
+
+    On a shared machine whose load swings between rounds these are steadier
+    than ratios of medians; `cpu` is the same ratio from CPU time per page,
+    which load changes least (a row using two cores can still be faster).
+    """
+    found: dict[str, dict[str, Any]] = {}
+    good = {(m.row, m.round): m for m in runs if m.returncode == 0 and m.pages > 0}
+    for name, (top, bottom) in RATIO_PAIRS.items():
+        rounds = sorted({number for _, number in good})
+        wall = [good[top, n].pages_per_second / good[bottom, n].pages_per_second
+                for n in rounds if (top, n) in good and (bottom, n) in good]
+        cpu = [good[bottom, n].cpu_ms_per_page / good[top, n].cpu_ms_per_page
+               for n in rounds if (top, n) in good and (bottom, n) in good and good[top, n].cpu_ms_per_page]
+        if wall:
+            found[name] = {"per_round": [round(v, 3) for v in wall],
+                           "median": round(statistics.median(wall), 3),
+                           "min": round(min(wall), 3), "max": round(max(wall), 3),
+                           "cpu_per_page": round(statistics.median(cpu), 3) if cpu else None}
+    return found
+
+
 def ratios_line(summary: dict[str, dict[str, Any]]) -> tuple[str, dict[str, float | None]]:
-    pairs = {"B/A": ("B", "A"), "C/A": ("C", "A"), "C/A0": ("C", "A0"), "C/W": ("C", "W"), "R/T": ("R", "T")}
-    values: dict[str, float | None] = {name: ratio(summary, *pair) for name, pair in pairs.items()}
+    values: dict[str, float | None] = {name: ratio(summary, *pair) for name, pair in RATIO_PAIRS.items()}
     rss = summary.get("C", {}).get("peak_rss_mb", {}).get("median")
     values["rss_C_MB"] = rss
     parts = [f"{name}={value:.2f}" if value is not None else f"{name}=n/a"
@@ -443,6 +470,7 @@ def run(args: argparse.Namespace) -> int:
             skipped[row] = "not selected (--rows)"
     summary = summarise(runs)
     line, values = ratios_line(summary)
+    paired = paired_ratios(runs)
     results = {
         "started": started.isoformat(timespec="seconds"),
         "finished": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -462,6 +490,7 @@ def run(args: argparse.Namespace) -> int:
         "summary": summary,
         "ratios": values,
         "ratios_line": line,
+        "paired_ratios": paired,
         "runs": [m.as_dict() for m in runs],
     }
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
@@ -477,6 +506,11 @@ def run(args: argparse.Namespace) -> int:
     print(table(summary, skipped))
     if short:
         print(f"WARNING: fetched fewer pages than the site has: {', '.join(short)}")
+    if paired:
+        print("within-round ratios, median (min–max) | from CPU time per page: " + "  ".join(
+            f"{name}={v['median']:.2f} ({v['min']:.2f}–{v['max']:.2f}) | "
+            + (f"{v['cpu_per_page']:.2f}" if v["cpu_per_page"] is not None else "n/a")
+            for name, v in paired.items()))
     print(f"results: {out / f'results-{stamp}.json'}")
     print(line)
     return 0
