@@ -201,7 +201,7 @@ def test_report_and_output_tree(hostile_crawl: Path) -> None:
     )
     assert sum(report["by_reason"].values()) >= report["refused"] + report["failed"]
     top = {p.name for p in hostile_crawl.iterdir()}
-    assert top == {"warc", "crawl.log", "report.json", "stats.json", ".presswarc.lock"}
+    assert top == {"warc", "crawl.log", "report.json", "stats.json", ".presswarc.lock", "crawl-state.sqlite"}
     assert not list(hostile_crawl.rglob("*.open"))
 
 
