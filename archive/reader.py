@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import ChunkedDataReader
 from warcio.statusandheaders import StatusAndHeadersParser
 from warcio.timeutils import iso_date_to_datetime
 
@@ -154,23 +154,70 @@ def next_boundary(stream: BinaryIO, after: int, gzipped: bool) -> int | None:
         position += SCAN_BLOCK
 
 
-def _read_payload(record: Any) -> tuple[bytes, bool]:
+def _read_payload(record: Any) -> tuple[bytes, bool, int]:
+    """The block after the HTTP head (kept up to MAX_BODY), whether all of it was kept, and its size.
+
+    What lies beyond MAX_BODY is read and counted, not kept, so memory stays bounded.
+    """
     data = record.raw_stream.read(MAX_BODY + 1)
-    return data[:MAX_BODY], len(data) <= MAX_BODY
+    size = len(data)
+    while more := record.raw_stream.read(SCAN_BLOCK):
+        size += len(more)
+    return data[:MAX_BODY], size <= MAX_BODY, size
+
+
+def _declared_length(record: Any) -> int | None:
+    """The block length warcio parsed (WARC Content-Length, ARC length); None if there is none."""
+    length = record.length
+    if isinstance(length, int) and length >= 0:
+        return length
+    value = (record.rec_headers.get_header("Content-Length") or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def _header_problem(record: Any) -> str | None:
+    """Why a record's header block did not parse (cut short, compressed bytes), or None."""
+    kind = record.rec_type or ""
+    if not kind or not kind.isascii() or not kind.isprintable():
+        return "WARC header block cut short or unreadable (no WARC-Type)"
+    if _declared_length(record) is None:
+        return "WARC header block cut short or unreadable (no Content-Length)"
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    if not uri.isprintable():
+        return "WARC header block unreadable (binary WARC-Target-URI)"
+    return None
 
 
 def _iterate(stream: BinaryIO | gzip.GzipFile, base: int, name: str) -> Iterator[RawRecord | ReadProblem]:
-    """Records from `base` on; stops with a ReadProblem at the first damage."""
+    """Records from `base` on; stops after the first ReadProblem (damage).
+
+    warcio's offsets are already absolute: its iterator starts counting at
+    `stream.tell()`, which is `base` after the seek. A record shorter than it
+    declares is reported and then yielded with `payload_complete=False`.
+    """
     stream.seek(base)
     iterator = ArchiveIterator(stream, arc2warc=True, no_record_parse=True)
     position = base
     try:
         for record in iterator:
+            start = iterator.offset  # set by warcio at the end of the previous record
+            broken = _header_problem(record)
+            if broken is not None:
+                yield ReadProblem(name, start, broken)
+                return
             head = _load_http_head(iterator, record)
-            payload, complete = _read_payload(record)
-            offset = base + iterator.get_record_offset()
+            payload, complete, rest = _read_payload(record)
+            offset = iterator.get_record_offset()
             length = max(0, iterator.get_record_length())
             position = max(position, offset + length)
+            declared = _declared_length(record)
+            present = len(head) + rest
+            if declared is not None and present < declared:
+                yield ReadProblem(
+                    name, offset, f"record cut short: {present} of its {declared} declared bytes present"
+                )
+                yield RawRecord(record, payload, False, offset, length, head)
+                return
             yield RawRecord(record, payload, complete, offset, length, head)
     except Exception as exc:  # warcio signals damage with many exception types
         yield ReadProblem(name, position, " ".join(f"{type(exc).__name__}: {exc}".split())[:300])
@@ -179,22 +226,65 @@ def _iterate(stream: BinaryIO | gzip.GzipFile, base: int, name: str) -> Iterator
 def iter_records(path: Path) -> Iterator[RawRecord | ReadProblem]:
     """Every readable record of a WARC/ARC file, and a problem for each damaged stretch."""
     gzipped = _is_gzip(path)
+    if gzipped and _is_whole_file_gzip(path):
+        yield from _with_chunk_checks(_whole_file_gzip(path), path.name)
+        return
     with open(path, "rb") as stream:
         base: int | None = 0
         while base is not None:
-            problem: ReadProblem | None = None
-            for item in _iterate(stream, base, path.name):
-                if isinstance(item, ReadProblem):
-                    problem = item
-                else:
-                    yield item
-            if problem is None:
+            damage: ReadProblem | None = None
+            for item in _with_chunk_checks(_iterate(stream, base, path.name), path.name):
+                if isinstance(item, ReadProblem) and not item.message.startswith(CHUNK_PROBLEM):
+                    damage = item
+                yield item
+            if damage is None:
                 return
-            if "non-chunked" in problem.message or "non chunked" in problem.message:
-                yield from _whole_file_gzip(path)
-                return
-            yield problem
-            base = next_boundary(stream, problem.offset, gzipped)
+            base = next_boundary(stream, damage.offset, gzipped)
+
+
+def _first_member_end(path: Path) -> int | None:
+    """Where the first gzip member of `path` ends, None if it is cut short or corrupt.
+
+    Decompresses into a bounded window and discards the output.
+    """
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    consumed = 0
+    with open(path, "rb") as stream:
+        while not inflater.eof:
+            block = stream.read(SCAN_BLOCK)
+            if not block:
+                return None
+            consumed += len(block)
+            data = block
+            try:
+                while data and not inflater.eof:
+                    inflater.decompress(data, SCAN_BLOCK)
+                    data = inflater.unconsumed_tail
+            except zlib.error:
+                return None
+            if inflater.eof:
+                return consumed - len(inflater.unused_data) - len(data)
+    return None
+
+
+def _is_whole_file_gzip(path: Path) -> bool:
+    """One gzip member covering the whole file and holding more than one record.
+
+    A file of one member per record has its first member end before the
+    file does (or holds a single record): read member by member.
+    """
+    if _first_member_end(path) != path.stat().st_size:
+        return False
+    records = 0
+    try:
+        with gzip.open(path, "rb") as stream:
+            for _ in ArchiveIterator(stream, arc2warc=True, no_record_parse=True):
+                records += 1
+                if records > 1:
+                    return True
+    except Exception:  # damage after the first record still means more than one record
+        return records >= 1
+    return False
 
 
 def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
@@ -209,6 +299,83 @@ def _whole_file_gzip(path: Path) -> Iterator[RawRecord | ReadProblem]:
         yield from _iterate(stream, 0, path.name)
 
 
+CHUNK_PROBLEM = "chunked body with wrong chunk sizes"
+_SIZE_LINE = re.compile(rb"([0-9a-fA-F]{1,16})[ \t]*(?:;[^\r\n]*)?\r?\n")
+_NEXT_SIZE_LINE = re.compile(rb"\r\n([0-9a-fA-F]{1,16})[ \t]*(?:;[^\r\n]*)?\r\n")
+
+
+def _is_chunked(head: bytes) -> bool:
+    """Whether an HTTP head declares `Transfer-Encoding: chunked`."""
+    for line in head.split(b"\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"transfer-encoding" and b"chunked" in value.lower():
+            return True
+    return False
+
+
+def dechunk(payload: bytes) -> tuple[bytes, bool]:
+    """Undo chunked transfer-coding kept by some writers: (body, sizes were right).
+
+    A body that does not start with a size line is not chunked and is kept as
+    it is. Where a size does not land on the next size line (a writer that
+    counted characters, not bytes), the chunk is taken to end at the next
+    CRLF-delimited hex line, so size lines stay out of the body.
+    """
+    if not _SIZE_LINE.match(payload):
+        return payload, True
+    parts: list[bytes] = []
+    position, right = 0, True
+    while (line := _SIZE_LINE.match(payload, position)) is not None:
+        size, start = int(line.group(1), 16), line.end()
+        if size == 0:
+            break
+        end = start + size
+        after = payload[end : end + 2]
+        if after == b"\r\n" and (end + 2 == len(payload) or _SIZE_LINE.match(payload, end + 2)):
+            parts.append(payload[start:end])
+            position = end + 2
+            continue
+        if end >= len(payload) and not after:
+            parts.append(payload[start:])  # the last chunk runs to the end: cut short, not wrong
+            break
+        right = False
+        following = next(
+            (
+                m
+                for m in _NEXT_SIZE_LINE.finditer(payload, start)
+                if int(m.group(1), 16) <= len(payload) - m.end()
+            ),
+            None,
+        )
+        if following is None:
+            parts.append(payload[start:])
+            break
+        parts.append(payload[start : following.start()])
+        position = following.start() + 2
+    else:
+        right = position >= len(payload)  # data left that is no size line
+        if not right:
+            parts.append(payload[position:])
+    body = b"".join(parts)
+    return (body if body or not payload else payload), right
+
+
+def _with_chunk_checks(
+    items: Iterator[RawRecord | ReadProblem], name: str
+) -> Iterator[RawRecord | ReadProblem]:
+    """Pass items on, with a problem before each response whose chunk sizes are wrong."""
+    for item in items:
+        if (
+            isinstance(item, RawRecord)
+            and item.payload_complete
+            and item.record.rec_type == "response"
+            and _is_chunked(item.http_head)
+            and not dechunk(item.payload)[1]
+        ):
+            yield ReadProblem(name, item.offset, f"{CHUNK_PROBLEM}: body recovered at its size lines")
+        yield item
+
+
 def _warc_datetime(value: str | None) -> datetime:
     if not value:
         return datetime(1970, 1, 1, tzinfo=UTC)
@@ -217,16 +384,6 @@ def _warc_datetime(value: str | None) -> datetime:
     except ValueError:
         return datetime(1970, 1, 1, tzinfo=UTC)
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
-
-
-def _dechunk(payload: bytes) -> bytes:
-    """Undo chunked transfer-coding kept by some writers; keep the bytes if they are not chunked."""
-    try:
-        reader = ChunkedDataReader(io.BytesIO(payload), raise_exceptions=True)
-        data: bytes = reader.read()
-    except Exception:
-        return payload
-    return data if data or not payload else payload
 
 
 def capture_of(raw: RawRecord, method: str = "GET") -> Capture | None:
@@ -239,7 +396,7 @@ def capture_of(raw: RawRecord, method: str = "GET") -> Capture | None:
     body = raw.payload
     framing = [v.lower() for k, v in headers if k.lower() == "transfer-encoding"]
     if any("chunked" in v for v in framing):
-        body = _dechunk(body)
+        body = dechunk(body)[0]
     code, _, reason = str(http.statusline).partition(" ")
     try:
         status = int(code or 0)
