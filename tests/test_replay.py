@@ -27,10 +27,11 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from archive import read_crawl_log
+from archive.reader import RawRecord, ReadProblem, dechunk, iter_records
 from archive.sidecars import read_sidecar, sidecar_name
 from crawler.demo.siteserver import SiteServer
 from tests.conftest import run_presswarc
-from tests.foreign_warcs import BUILDERS, Built, build_all
+from tests.foreign_warcs import BUILDERS, STORIES, Built, RecordWriter, build_all
 from tests.warcs import read_records, warc_files
 
 PEER_WARCS = Path(__file__).resolve().parents[2] / "shared" / "peer-warcs"
@@ -376,3 +377,34 @@ def test_crawl_from_archive_never_touches_the_network(
     assert outcomes[basic_site.url + "/news/deep-2.html"] == "replayed"
     assert outcomes[basic_site.url + "/private/secret.html"] == "refused"  # archived robots.txt still obeyed
     assert not list((tmp_path / "warc").glob("*.warc.gz"))
+
+
+# --- reader rules the built files do not reach on their own --------------------------------------
+
+
+def test_dechunk_drops_size_lines_that_miscount_their_chunks() -> None:
+    """Sizes right, sizes counted in characters of UTF-8 text, and no chunking at all."""
+    text = "Straßenbahn fährt wieder\r\nbad\r\nüber die Brücke".encode()
+    cut = text.index(b"\xc3\xbcber")
+    right = (
+        b"".join(f"{len(p):x}\r\n".encode() + p + b"\r\n" for p in (text[:cut], text[cut:])) + b"0\r\n\r\n"
+    )
+    assert dechunk(right) == (text, True)  # a hex-looking line ("bad") inside a chunk stays text
+    miscounted = (
+        b"".join(f"{len(p.decode()):x}\r\n".encode() + p + b"\r\n" for p in (text[:cut], text[cut:]))
+        + b"0\r\n\r\n"
+    )
+    assert dechunk(miscounted) == (text, False)
+    assert dechunk(b"<html><p>plain</p></html>") == (b"<html><p>plain</p></html>", True)
+
+
+def test_a_single_record_gzip_is_read_member_by_member(tmp_path: Path) -> None:
+    """One member spanning the file is a whole-file gzip only if it holds more than one record."""
+    writer = RecordWriter("single.warc.gz")
+    writer.story(STORIES["ferry"])
+    single = tmp_path / "single.warc.gz"
+    single.write_bytes(writer.record_bytes()[0])  # the response alone
+    items = list(iter_records(single))
+    assert not [item for item in items if isinstance(item, ReadProblem)]
+    [raw] = items
+    assert isinstance(raw, RawRecord) and (raw.offset, raw.length) == (0, single.stat().st_size)
