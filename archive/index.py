@@ -64,7 +64,7 @@ def cdxj_lines(path: Path) -> Iterator[str | ReadProblem]:
         if isinstance(item, ReadProblem):
             seekable = seekable and not item.message.startswith("whole-file gzip")
             yield item
-        elif seekable:
+        elif seekable and not item.cut_short:  # a record cut short cannot be replayed
             line = _entry(item, path.name)
             if line is not None:
                 yield line

@@ -52,6 +52,8 @@ class RawRecord:
     length: int
     http_head: bytes = b""
     """The HTTP head (start line, header lines, blank line) exactly as stored; empty if none."""
+    cut_short: bool = False
+    """The file holds fewer bytes of this record than it declares (reported as a ReadProblem)."""
 
 
 class _HeadRecorder:
@@ -216,11 +218,19 @@ def _iterate(stream: BinaryIO | gzip.GzipFile, base: int, name: str) -> Iterator
                 yield ReadProblem(
                     name, offset, f"record cut short: {present} of its {declared} declared bytes present"
                 )
-                yield RawRecord(record, payload, False, offset, length, head)
+                yield RawRecord(record, payload, False, offset, length, head, cut_short=True)
                 return
             yield RawRecord(record, payload, complete, offset, length, head)
     except Exception as exc:  # warcio signals damage with many exception types
-        yield ReadProblem(name, position, " ".join(f"{type(exc).__name__}: {exc}".split())[:300])
+        yield ReadProblem(name, position, _damage_message(exc))
+
+
+def _damage_message(exc: Exception) -> str:
+    """warcio's error in one line; a gzip member read as plain bytes is named as such."""
+    message = " ".join(f"{type(exc).__name__}: {exc}".split())
+    if "first line: ['\\x1f\\x8b" in message:
+        return "gzip member cut short or corrupt: its deflate data does not end where it should"
+    return message[:300]
 
 
 def iter_records(path: Path) -> Iterator[RawRecord | ReadProblem]:
@@ -353,7 +363,7 @@ def dechunk(payload: bytes) -> tuple[bytes, bool]:
         parts.append(payload[start : following.start()])
         position = following.start() + 2
     else:
-        right = position >= len(payload)  # data left that is no size line
+        right = right and position >= len(payload)  # data left that is no size line
         if not right:
             parts.append(payload[position:])
     body = b"".join(parts)

@@ -396,6 +396,9 @@ def test_dechunk_drops_size_lines_that_miscount_their_chunks() -> None:
     )
     assert dechunk(miscounted) == (text, False)
     assert dechunk(b"<html><p>plain</p></html>") == (b"<html><p>plain</p></html>", True)
+    # a miscounted first chunk, a rightly counted (ASCII) last one, and no closing zero chunk
+    unclosed = f"{len(text[:cut].decode()):x}\r\n".encode() + text[:cut] + b"\r\n5\r\nfinal\r\n"
+    assert dechunk(unclosed) == (text[:cut] + b"final", False)
 
 
 def test_a_single_record_gzip_is_read_member_by_member(tmp_path: Path) -> None:
@@ -408,3 +411,12 @@ def test_a_single_record_gzip_is_read_member_by_member(tmp_path: Path) -> None:
     assert not [item for item in items if isinstance(item, ReadProblem)]
     [raw] = items
     assert isinstance(raw, RawRecord) and (raw.offset, raw.length) == (0, single.stat().st_size)
+
+
+@pytest.mark.parametrize("kind", ["truncated_file", "cut_member_end", "cut_member_body"])
+def test_a_record_cut_short_is_reported_not_indexed(foreign: ForeignRun, kind: str) -> None:
+    """pywb would read a cut record as whole (or fail on its gzip member): it gets no CDXJ line."""
+    built = foreign.built[kind]
+    indexed = {fields["url"] for _, _, fields in foreign.index_lines if fields["filename"] == built.name}
+    assert built.lost and not indexed & set(built.lost), f"{built.name}: {sorted(indexed)}"
+    assert problem_offsets(foreign.index.stderr, built.name)
