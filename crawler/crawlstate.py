@@ -13,14 +13,22 @@ has state).
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 
-from archive.state import CrawlState, has_state
+from archive.model import Capture, RecordLocation
+from archive.revisit import Kind, remember
+from archive.state import CrawlState, UrlState, has_state
+
+logger = logging.getLogger(__name__)
 
 INCREMENTAL = "PRESSWARC_INCREMENTAL"
 FULL_REFETCH = "PRESSWARC_FULL_REFETCH"
@@ -47,6 +55,7 @@ class CrawlStateLink:
     def __init__(self, crawler: Crawler, out_dir: Path) -> None:
         self.incremental = is_incremental(crawler.settings, out_dir)
         self.state = CrawlState.open(out_dir)
+        self.broken = False
         crawler.signals.connect(self.finished, signal=signals.request_dropped)
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
 
@@ -62,14 +71,52 @@ class CrawlStateLink:
             crawler._presswarc_state = existing  # type: ignore[attr-defined]
         return existing
 
+    def _write(self, action: Callable[[], object]) -> None:
+        """Run one state write; a state that cannot be written (disk full) must not stop archiving.
+
+        The first failure is logged and later writes are skipped: the WARCs
+        stay the evidence, only this run's resume and revisit data are lost.
+        """
+        if self.broken:
+            return
+        try:
+            action()
+        except sqlite3.Error as error:
+            self.broken = True
+            logger.error(
+                "presswarc: the crawl state %s cannot be written (%s); archiving goes on, "
+                "but this run will not be resumable or used for revisits",
+                self.state.path,
+                error,
+            )
+
+    def last(self, url: str) -> UrlState | None:
+        """What the state remembers of `url` (None when nothing, or the state is unreadable)."""
+        try:
+            return self.state.last(url)
+        except sqlite3.Error:
+            return None
+
+    def add_pending(self, url: str, role: str, depth: int, priority: int, meta: dict[str, Any]) -> None:
+        self._write(lambda: self.state.add_pending(url, role, depth, priority, meta))
+
+    def remember(self, capture: Capture, location: RecordLocation, kind: Kind) -> None:
+        """Record what was just written to the WARC (call after the write returned)."""
+        self._write(lambda: remember(self.state, capture, location, kind))
+
     def finished(self, request: Request) -> None:
         """`request` reached its final outcome: it and the URLs that redirected to it leave the frontier.
 
         Call it from the callback and the errback. A request the scheduler
         drops (a duplicate) is finished here on the `request_dropped` signal.
         """
-        for url in (*request.meta.get("redirect_urls", ()), request.url):
-            self.state.done(url)
+        urls = [*request.meta.get("redirect_urls", ()), request.url]
+
+        def done() -> None:
+            for url in urls:
+                self.state.done(url)
+
+        self._write(done)
 
     def close(self) -> None:
         self.state.close()

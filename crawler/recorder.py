@@ -34,7 +34,7 @@ from archive.extract import extractor_info, is_extractable
 from archive.model import Capture
 from archive.pool import ExtractionPool
 from archive.postclose import PostCloseChain
-from archive.revisit import Kind, RevisitRecords, classify, previous_version, remember
+from archive.revisit import Kind, RevisitRecords, classify, previous_version
 from archive.sidecars import SidecarSet
 from archive.state import UrlState
 from crawler.adapters import capture_from_scrapy
@@ -102,7 +102,7 @@ class WarcRecorderMiddleware:
             self.outcomes.write(response.url, "replayed", status=response.status, size=len(response.body))
             return response
         capture = capture_from_scrapy(request, response, fetched_at=request.meta.get(STARTED_KEY))
-        previous = self.state.state.last(capture.url) if self.state is not None else None
+        previous = self.state.last(capture.url) if self.state is not None else None
         if self.state is not None and self.state.incremental:
             kind = classify(previous, capture)
             if kind is not Kind.FULL:
@@ -115,7 +115,7 @@ class WarcRecorderMiddleware:
             raise
         request.meta[META_KEY] = location
         if self.state is not None:
-            remember(self.state.state, capture, location, Kind.FULL)
+            self.state.remember(capture, location, Kind.FULL)
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
         self.outcomes.write(
@@ -144,7 +144,7 @@ class WarcRecorderMiddleware:
         except OSError as error:
             self._stop_writing(capture.url, error)
             raise
-        remember(self.state.state, capture, location, kind)  # after the write: never points at nothing
+        self.state.remember(capture, location, kind)  # after the write: never points at nothing
         request.meta[META_KEY] = location
         self._count("presswarc/records_written", 2)
         self._count(f"presswarc/revisit/{kind}")

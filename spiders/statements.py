@@ -118,7 +118,7 @@ class StatementsSpider(scrapy.Spider):
         self.scheduled += 1
         article_first = 10 if declared_article else 0
         if self.state is not None:  # in the frontier until its final outcome: a killed crawl resumes it
-            self.state.state.add_pending(url, role, depth, article_first, {"barren": barren})
+            self.state.add_pending(url, role, depth, article_first, {"barren": barren})
         return scrapy.Request(
             url,
             callback=self.parse,
