@@ -45,7 +45,8 @@ class Capture:
     url: str
     """The URL that was requested (WARC-Target-URI)."""
     fetched_at: datetime
-    """When the response arrived, timezone-aware UTC (WARC-Date)."""
+    """When capture of this exchange began: the instant the HTTP client started the request
+    (WARC 1.1 WARC-Date: "the instant that data capture for record creation began"), aware UTC."""
     status: int
     """HTTP status code."""
     response_headers: Headers
