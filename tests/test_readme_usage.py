@@ -440,6 +440,14 @@ def check_clusters(run: Run) -> None:
     assert all(f"idxno={idxno}" in run.stdout for idxno in ("101", "102", "103"))
 
 
+def check_report(run: Run) -> None:
+    """An HTML report of the crawl1 collection: one host, written where asked (or DIR/report.html)."""
+    out = run.path(run.option("-o") or run.option("--out") or f"{run.argv[2]}/report.html")
+    page = out.read_text(encoding="utf-8")
+    assert "<html" in page.lower() and "127.0.0.1" in page
+    assert "report of 1 host(s)" in run.stdout
+
+
 def processes_in_group(group: int) -> list[int]:
     """Live processes whose process group is `group` (read from /proc)."""
     members = []
@@ -500,6 +508,7 @@ CHECKS: dict[str, Callable[[Run], None]] = {
     "presswarc export": check_export,
     "presswarc demo": check_demo,
     "presswarc clusters": check_clusters,
+    "presswarc report": check_report,
 }
 LONG_RUNNING = {"presswarc serve": run_serve}
 USES_TOOLS_VENV = {"presswarc serve", "presswarc pack", "presswarc tools"}
