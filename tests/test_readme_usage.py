@@ -411,6 +411,10 @@ def check_tools(run: Run) -> None:
 
 
 def check_export(run: Run) -> None:
+    fmt = run.option("--format") or "txt"
+    if fmt != "txt":
+        check_export_table(run, fmt)
+        return
     out = run.path(run.option("--out") or "")
     texts = sorted(out.glob("*.txt"))
     index = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
@@ -419,6 +423,38 @@ def check_export(run: Run) -> None:
     assert all(entry["written"] for entry in index)
     assert f"{len(texts)} text file(s)" in run.stdout
     assert any(ARTICLE_SENTENCE in path.read_text(encoding="utf-8") for path in texts)
+
+
+def check_export_table(run: Run, fmt: str) -> None:
+    """One row per document; the fixture's three articles share one text, so one cluster."""
+    import pyarrow.parquet as pq
+
+    out = run.path(run.option("--out") or run.option("-o") or "")
+    if fmt == "parquet":
+        rows = pq.read_table(out).to_pylist()
+    else:
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    expected = 1 if "--one-per-cluster" in run.argv else 3
+    assert len(rows) == expected and f"{expected} document(s)" in run.stdout
+    assert all(row["cluster_id"] and row["warc_path"].endswith(".warc.gz") for row in rows)
+    assert any(ARTICLE_SENTENCE in row["text"] for row in rows)
+
+
+def interrupt_a_crawl(run: Run) -> None:
+    """What kill -9 leaves: the WARC still `.open`, a record cut half-way at its end."""
+    folder = run.path(run.argv[2])
+    warc = sorted(folder.rglob("*.warc.gz"))[0]
+    whole = warc.read_bytes()
+    warc.with_name(warc.name + ".open").write_bytes(whole + whole[len(whole) // 2 :][:500])
+    warc.unlink()
+
+
+def check_recover(run: Run) -> None:
+    folder = run.path(run.argv[2])
+    assert "1 file(s) recovered" in run.stdout and "dropped 500 trailing bytes" in run.stdout
+    assert not list(folder.rglob("*.open"))
+    for warc in folder.rglob("*.warc.gz"):
+        assert read_records(warc)  # reads back whole with warcio
 
 
 def check_demo(run: Run) -> None:
@@ -509,7 +545,9 @@ CHECKS: dict[str, Callable[[Run], None]] = {
     "presswarc demo": check_demo,
     "presswarc clusters": check_clusters,
     "presswarc report": check_report,
+    "presswarc recover": check_recover,
 }
+BEFORE: dict[str, Callable[[Run], None]] = {"presswarc recover": interrupt_a_crawl}
 LONG_RUNNING = {"presswarc serve": run_serve}
 USES_TOOLS_VENV = {"presswarc serve", "presswarc pack", "presswarc tools"}
 
@@ -530,6 +568,8 @@ def test_readme_line_runs_as_typed(
     if line.command in LONG_RUNNING:
         LONG_RUNNING[line.command](run)
         return
+    if line.command in BEFORE:
+        BEFORE[line.command](run)
     execute(run)
     CHECKS[line.command](run)
     if run.option("--from-archive"):
