@@ -21,12 +21,12 @@ from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.settings import BaseSettings
 
 from archive.model import Capture, RecordLocation
 from archive.revisit import Kind, remember
 from archive.state import CrawlState, UrlState, has_state
+from crawler.percrawler import archive_dir, one_per_crawler
 
 logger = logging.getLogger(__name__)
 
@@ -62,14 +62,7 @@ class CrawlStateLink:
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlStateLink:
         """The crawler's one link (the state is opened on first use)."""
-        existing: CrawlStateLink | None = getattr(crawler, "_presswarc_state", None)
-        if existing is None:
-            out = crawler.settings.get("ARCHIVE_DIR")
-            if not out:
-                raise NotConfigured("ARCHIVE_DIR not set")
-            existing = cls(crawler, Path(out))
-            crawler._presswarc_state = existing  # type: ignore[attr-defined]
-        return existing
+        return one_per_crawler(crawler, "state", lambda: cls(crawler, archive_dir(crawler)))
 
     def _write(self, action: Callable[[], object]) -> None:
         """Run one state write; a state that cannot be written (disk full) must not stop archiving.

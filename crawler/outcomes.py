@@ -17,9 +17,9 @@ from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 
 from archive import CrawlLog
+from crawler.percrawler import archive_dir, one_per_crawler
 from crawler.traps import budget_rule
 
 logger = logging.getLogger(__name__)
@@ -59,14 +59,7 @@ class OutcomeLog:
     @classmethod
     def of(cls, crawler: Crawler) -> OutcomeLog:
         """The crawler's one OutcomeLog (created on first use)."""
-        existing = getattr(crawler, "_presswarc_outcomes", None)
-        if existing is None:
-            out = crawler.settings.get("ARCHIVE_DIR")
-            if not out:
-                raise NotConfigured("ARCHIVE_DIR not set")
-            existing = cls(crawler, Path(out))
-            crawler._presswarc_outcomes = existing  # type: ignore[attr-defined]
-        return existing
+        return one_per_crawler(crawler, "outcomes", lambda: cls(crawler, archive_dir(crawler)))
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> OutcomeLog:  # as a Scrapy extension

@@ -31,7 +31,7 @@ from twisted.internet import threads
 from archive import RotatingWarcWriter
 from archive.derive import Deriver, Stored
 from archive.extract import extractor_info, is_extractable
-from archive.model import Capture
+from archive.model import Capture, RecordLocation
 from archive.pool import ExtractionPool
 from archive.postclose import PostCloseChain
 from archive.revisit import Kind, RevisitRecords, classify, previous_version
@@ -116,18 +116,9 @@ class WarcRecorderMiddleware:
         request.meta[META_KEY] = location
         if self.state is not None:
             self.state.remember(capture, location, Kind.FULL)
-        self._count("presswarc/records_written", 2)
         self._count(f"presswarc/archived/status/{response.status}")
-        self.outcomes.write(
-            response.url,
-            "archived",
-            status=response.status,
-            size=len(response.body),
-            reason=f"truncated: {capture.truncated}" if capture.truncated else "",
-            method=request.method,
-            warc_filename=location.filename,
-            warc_offset=location.offset,
-        )
+        truncated = f"truncated: {capture.truncated}" if capture.truncated else ""
+        self._written(request, response, location, "archived", truncated, size=len(response.body))
         if extract and self.extraction is not None:
             earlier = previous_version(previous, Kind.FULL)  # a changed page names the copy it replaces
             extra = {"previous_version": earlier} if earlier else None
@@ -146,18 +137,31 @@ class WarcRecorderMiddleware:
             raise
         self.state.remember(capture, location, kind)  # after the write: never points at nothing
         request.meta[META_KEY] = location
-        self._count("presswarc/records_written", 2)
         self._count(f"presswarc/revisit/{kind}")
+        self._written(request, response, location, "revisited", str(kind))
+        return response
+
+    def _written(
+        self,
+        request: Request,
+        response: Response,
+        location: RecordLocation,
+        outcome: str,
+        reason: str,
+        **fields: Any,
+    ) -> None:
+        """Count the record pair and log the URL's outcome with where its record lives."""
+        self._count("presswarc/records_written", 2)
         self.outcomes.write(
             response.url,
-            "revisited",
+            outcome,
             status=response.status,
-            reason=str(kind),
+            reason=reason,
             method=request.method,
             warc_filename=location.filename,
             warc_offset=location.offset,
+            **fields,
         )
-        return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         """Log a fetch attempt that got no response (the final outcome comes from the errback)."""

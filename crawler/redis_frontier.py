@@ -37,6 +37,8 @@ from scrapy.http import Response
 from scrapy.settings import Settings
 from scrapy.utils.request import request_from_dict
 
+from crawler.percrawler import one_per_crawler
+
 logger = logging.getLogger(__name__)
 
 LEASE_META = "presswarc_lease"
@@ -164,16 +166,13 @@ class RedisFrontier:
     @classmethod
     def of(cls, crawler: Crawler) -> RedisFrontier:
         """The crawler's one frontier, shared by the scheduler and the lease middleware."""
-        existing: RedisFrontier | None = getattr(crawler, "_presswarc_frontier", None)
-        if existing is None:
-            settings = crawler.settings
-            url = settings.get("PRESSWARC_REDIS_URL")
-            job = settings.get("PRESSWARC_REDIS_JOB")
-            if not url or not job:
-                raise NotConfigured("PRESSWARC_REDIS_URL and PRESSWARC_REDIS_JOB are both needed")
-            existing = cls(redis.Redis.from_url(url), job, settings.getint("PRESSWARC_REDIS_LEASE", 300))
-            crawler._presswarc_frontier = existing  # type: ignore[attr-defined]
-        return existing
+        settings = crawler.settings
+        url = settings.get("PRESSWARC_REDIS_URL")
+        job = settings.get("PRESSWARC_REDIS_JOB")
+        if not url or not job:
+            raise NotConfigured("PRESSWARC_REDIS_URL and PRESSWARC_REDIS_JOB are both needed")
+        lease = settings.getint("PRESSWARC_REDIS_LEASE", 300)
+        return one_per_crawler(crawler, "frontier", lambda: cls(redis.Redis.from_url(url), job, lease))
 
     def key(self, name: str) -> str:
         return f"{self.prefix}:{name}"
