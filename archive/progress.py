@@ -52,13 +52,16 @@ class Progress:
         self._counters = dict(counters)
         line = f"{self.label}: {describe(self._counters, self.rate())}"
         if self._live is not None:
-            self._live.update(Text(line), refresh=True)
+            if time.monotonic() - self._last_line >= 0.2:  # a terminal redraw costs; five a second is plenty
+                self._last_line = time.monotonic()
+                self._live.update(Text(line), refresh=True)
         elif time.monotonic() - self._last_line >= self.interval:
             self._last_line = time.monotonic()
             print(line, file=self.stream, flush=True)
 
     def close(self) -> None:
         if self._live is not None:
+            self._live.update(Text(f"{self.label}: {describe(self._counters, self.rate())}"), refresh=True)
             self._live.stop()
             self._live = None
         elif self._counters:

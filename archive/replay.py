@@ -27,6 +27,7 @@ from typing import Any, TextIO
 from archive.derive import Deriver
 from archive.extract import Extraction, extractor_info, is_extractable
 from archive.pool import ExtractionPool
+from archive.progress import Progress
 from archive.reader import ArchivedResponse, ReadProblem, archive_files, iter_responses
 from archive.records import CaptureRecords
 from archive.sidecars import SidecarSet, sidecar_name
@@ -76,6 +77,7 @@ class Replayer:
         self.write_warc = write_warc
         self.progress = progress
         self.report = ReplayReport()
+        self._live: Progress | None = None
         self._finished: list[tuple[Path, Path]] = []  # (.open path, final path), renamed at the end
         self._at = ""
 
@@ -87,21 +89,44 @@ class Replayer:
             raise ValueError(
                 f"input files would share sidecar names {clashes}; replay them into separate --out folders"
             )
+        if self.progress is not None:
+            self._live = Progress("replay", stream=self.progress)
         try:
             with ExtractionPool(self.workers, self.window) as pool:
                 for number, path in enumerate(files, 1):
                     self._replay_file(pool, path)
                     done = self.report.extracted
-                    self._say(f"[{number}/{len(files)}] {path.name}: {done} extracted so far")
+                    if not self.progress or not self.progress.isatty():
+                        self._say(f"[{number}/{len(files)}] {path.name}: {done} extracted so far")
         except Exception as exc:
+            self._stop_progress()
             raise ReplayFailed(
                 f"stopped in {self._at}: {type(exc).__name__}: {exc}; "
                 f"nothing renamed, partial output left as *{OPEN_SUFFIX} in {self.out}"
             ) from exc
+        self._stop_progress()
         for open_path, final in self._finished:
             os.replace(open_path, final)
         (self.out / REPORT_NAME).write_text(json.dumps(self.report.as_dict(), indent=2), encoding="utf-8")
         return self.report
+
+    def _show_progress(self) -> None:
+        if self._live is not None:
+            report = self.report
+            self._live.update(
+                {
+                    "responses": report.responses,
+                    "extracted": report.extracted,
+                    "no article": report.no_article,
+                    "failed": report.failed,
+                    "damaged": len(report.problems) - report.failed,
+                }
+            )
+
+    def _stop_progress(self) -> None:
+        if self._live is not None:
+            self._live.close()
+            self._live = None
 
     def _say(self, line: str) -> None:
         if self.progress is not None:
@@ -153,3 +178,4 @@ class Replayer:
             self.report.extracted += 1
         else:
             self.report.no_article += 1
+        self._show_progress()

@@ -55,3 +55,29 @@ def test_a_terminal_gets_a_live_status_line(basic_site: SiteServer, tmp_path: Pa
     assert "crawl: fetched" in text
     assert "\x1b[" in text or "\r" in text  # redrawn in place
     assert "archived" in text and "/s" in text
+
+
+def test_replay_shows_its_progress_in_a_log_and_on_a_terminal(basic_crawl: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "crawler.cli", "replay", str(basic_crawl / "warc")]
+    logged = subprocess.run(
+        [*command, "--out", str(tmp_path / "log")], capture_output=True, text=True, timeout=300
+    )
+    assert logged.returncode == 0, logged.stderr[-2000:]
+    final = [line for line in logged.stderr.splitlines() if line.startswith("replay: responses")]
+    assert final and "extracted" in final[-1] and "\x1b[" not in logged.stderr
+    leader, follower = os.openpty()
+    process = subprocess.Popen([*command, "--out", str(tmp_path / "tty")], stdout=follower, stderr=follower)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        output += chunk
+    assert process.wait(timeout=300) == 0
+    os.close(leader)
+    text = output.decode("utf-8", "replace")
+    assert "replay: responses" in text and ("\x1b[" in text or "\r" in text)
