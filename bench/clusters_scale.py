@@ -90,7 +90,7 @@ def main() -> None:
         clusters[cluster].add(key)
     mixed = sum(1 for members in clusters.values() if len({planted.get(k, k) for k in members}) > 1)
     rate = len(docs) / seconds
-    print(f"{len(docs)} documents clustered in {seconds:.1f} s ({rate:.0f} docs/s), peak RSS {peak_mb:.0f} MB")
+    print(f"{len(docs)} documents clustered in {seconds:.1f} s ({rate:.0f} docs/s), peak RSS {peak_mb:.0f}MB")
     print(f"planted republication groups kept whole: {whole}/{len(groups)}; clusters mixing groups: {mixed}")
 
 
