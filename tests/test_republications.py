@@ -80,3 +80,19 @@ def test_the_command_lists_clusters_as_text_and_json(
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clusters", str(tmp_path / "nope")]) == 2
     assert "not a folder" in capsys.readouterr().err
+
+
+def test_the_demo_statement_republished_by_three_differently_built_sites_is_one_cluster(
+    demo_crawl: Path,
+) -> None:
+    """Issuer page, Korean CMS (pasted visual lines, Korean lead) and WordPress blog (intro) carry
+    one English statement; the Korean portal's *translation* is another text and stays apart."""
+    clusters = find_clusters(demo_crawl)
+    paths = [sorted(m.url.split("/", 3)[3] for m in c.members) for c in clusters]
+    assert paths[0] == [
+        "2026/11/ombudsman-call-recordings/",
+        "news/articleView.html?idxno=20931",
+        "statements/2026-11-20-call-records.html",
+    ]
+    assert clusters[0].origin.fetched_at == min(m.fetched_at for m in clusters[0].members)
+    assert ["view.html?no=5512"] in paths and len(clusters) == 2
