@@ -43,6 +43,7 @@ class Progress:
             )
             self._live.start()
         self._counters: dict[str, float] = {}
+        self._printed = ""
 
     def rate(self) -> float:
         first = next(iter(self._counters.values()), 0)
@@ -57,7 +58,7 @@ class Progress:
                 self._live.update(Text(line), refresh=True)
         elif time.monotonic() - self._last_line >= self.interval:
             self._last_line = time.monotonic()
-            print(line, file=self.stream, flush=True)
+            self._print(line)
 
     def close(self) -> None:
         if self._live is not None:
@@ -65,4 +66,10 @@ class Progress:
             self._live.stop()
             self._live = None
         elif self._counters:
-            print(f"{self.label}: {describe(self._counters, self.rate())}", file=self.stream, flush=True)
+            self._print(f"{self.label}: {describe(self._counters, self.rate())}")
+
+    def _print(self, line: str) -> None:
+        """A plain line, unless it would only repeat the last one (counters and rate unchanged)."""
+        if line != self._printed:
+            self._printed = line
+            print(line, file=self.stream, flush=True)
