@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,13 @@ class CrawlStateLink:
             return self.state.last(url)
         except sqlite3.Error:
             return None
+
+    def is_due(self, url: str, min_age: timedelta, lastmod: datetime | None) -> bool:
+        """Whether to fetch `url` now (an unreadable state says yes)."""
+        try:
+            return self.state.is_due(url, min_age, lastmod)
+        except sqlite3.Error:
+            return True
 
     def add_pending(self, url: str, role: str, depth: int, priority: int, meta: dict[str, Any]) -> None:
         self._write(lambda: self.state.add_pending(url, role, depth, priority, meta))

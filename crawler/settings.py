@@ -74,6 +74,9 @@ EXTENSIONS = {"crawler.outcomes.OutcomeLog": 0, "crawler.progress.CrawlProgress"
 PRESSWARC_STATE = True
 PRESSWARC_INCREMENTAL = None
 PRESSWARC_FULL_REFETCH = False
+# An archived article (declared by article_patterns, or listed in a sitemap or feed) is fetched
+# again after this many seconds, or at once when its sitemap lastmod / feed date is newer.
+PRESSWARC_REFETCH_AFTER = 86400
 PRESSWARC_PROGRESS = True  # a live status line on a terminal; a plain line every interval otherwise
 PRESSWARC_PROGRESS_INTERVAL = 30.0
 # Only HTTP(S): no file://, ftp://, s3:// or data: fetches, even through a redirect.

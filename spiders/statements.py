@@ -8,7 +8,8 @@ extraction in the pool; every URL it decides not to fetch gets an outcome.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag
@@ -22,7 +23,7 @@ from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
 from crawler.crawlstate import CrawlStateLink, uses_state
-from crawler.discovery import feed_urls, sitemap_urls
+from crawler.discovery import feed_entries, sitemap_entries
 from crawler.from_archive import NotInArchive
 from crawler.outcomes import url_outcome
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
@@ -61,6 +62,7 @@ class StatementsSpider(scrapy.Spider):
         self.links = LinkExtractor(deny_extensions=None, unique=True)
         self.traps = TrapGuard()
         self.state: CrawlStateLink | None = None
+        self.refetch_after = timedelta(days=1)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StatementsSpider:
@@ -68,6 +70,7 @@ class StatementsSpider(scrapy.Spider):
         spider.traps = TrapGuard.from_settings(crawler.settings)
         if uses_state(crawler.settings):
             spider.state = CrawlStateLink.of(crawler)
+        spider.refetch_after = timedelta(seconds=crawler.settings.getfloat("PRESSWARC_REFETCH_AFTER", 86400))
         return spider
 
     def _outcome(self, url: str, outcome: str, reason: str) -> None:
@@ -81,6 +84,8 @@ class StatementsSpider(scrapy.Spider):
         depth: int = 0,
         barren: int = 0,
         parent_links: frozenset[int] = frozenset(),
+        listed: bool = False,
+        lastmod: datetime | None = None,
     ) -> scrapy.Request | None:
         """A request for the URL as linked (fragment aside), or None with the URL's outcome.
 
@@ -108,6 +113,10 @@ class StatementsSpider(scrapy.Spider):
             return None
         self.seen.add(key)
         self.deferred.pop(key, None)
+        fresh = self._fresh(url, lastmod) if (declared_article or listed) and role == "page" else None
+        if fresh is not None:
+            self._outcome(url, "skipped", fresh)
+            return None
         if self.max_pages and self.scheduled >= self.max_pages:
             self._outcome(url, "skipped", f"budget: --max-pages {self.max_pages} reached")
             return None
@@ -117,6 +126,8 @@ class StatementsSpider(scrapy.Spider):
             return None
         self.scheduled += 1
         article_first = 10 if declared_article else 0
+        if listed and self.state is not None and self.state.incremental and self.state.last(url) is None:
+            article_first += 20  # a sitemap or feed item never archived: new items first
         if self.state is not None:  # in the frontier until its final outcome: a killed crawl resumes it
             self.state.add_pending(url, role, depth, article_first, {"barren": barren})
         return scrapy.Request(
@@ -145,10 +156,10 @@ class StatementsSpider(scrapy.Spider):
         depth = response.meta.get(DEPTH, 0)
         self.seen.add(dedup_key(response.url))  # a redirect's target is known now too
         if role == "sitemap":
-            kind, locs = sitemap_urls(response.body)
-            yield from self._follow(locs, "sitemap" if kind == "sitemapindex" else "page", depth)
+            kind, entries = sitemap_entries(response.body)
+            yield from self._follow(entries, "sitemap" if kind == "sitemapindex" else "page", depth)
         elif role == "feed":
-            yield from self._follow(feed_urls(response.body, response.url), "page", depth)
+            yield from self._follow(feed_entries(response.body, response.url), "page", depth)
         elif isinstance(response, scrapy.http.HtmlResponse) and not (0 <= self.max_depth <= depth):
             links = [link.url for link in self.links.extract_links(response)]
             barren, parent_links = response.meta.get(BARREN, 0), response.meta.get(PARENT_LINKS, frozenset())
@@ -156,10 +167,29 @@ class StatementsSpider(scrapy.Spider):
         if self.state is not None and response.request is not None:
             self.state.finished(response.request)  # after its links are pending, the page is done
 
-    def _follow(self, urls: Any, role: str, depth: int) -> Iterator[scrapy.Request]:
-        for url in urls:
-            if (request := self._request(url, role, depth + 1)) is not None:
+    def _follow(
+        self, entries: Iterable[tuple[str, datetime | None]], role: str, depth: int
+    ) -> Iterator[scrapy.Request]:
+        """Items of a sitemap or feed, with the date it gives each (lastmod, pubDate)."""
+        for url, lastmod in entries:
+            request = self._request(url, role, depth + 1, listed=True, lastmod=lastmod)
+            if request is not None:
                 yield request
+
+    def _fresh(self, url: str, lastmod: datetime | None) -> str | None:
+        """Why an archived article need not be fetched again yet, or None.
+
+        Only in an incremental crawl, for articles (declared, or listed by a
+        sitemap or feed): fetched again once `PRESSWARC_REFETCH_AFTER` has
+        passed since its copy was last confirmed, or at once when the sitemap
+        or feed dates it after that.
+        """
+        if self.state is None or not self.state.incremental:
+            return None
+        if self.state.is_due(url, self.refetch_after, lastmod):
+            return None
+        hours = self.refetch_after.total_seconds() / 3600
+        return f"fresh: copy confirmed less than {hours:g} h ago (PRESSWARC_REFETCH_AFTER), not dated newer"
 
     def _follow_links(
         self,

@@ -132,3 +132,70 @@ def test_a_killed_crawl_resumes_its_pending_urls_and_stores_nothing_twice(
     full = Counter(uri for kind, uri, _ in records if kind == "response")
     for n in range(1, ARTICLES + 1):
         assert full[_article(url, site, n)] == 1, f"article {n}: {full[_article(url, site, n)]} full copies"
+
+
+class SitemapOutlet:
+    """An outlet found through its news sitemap, each item with its `lastmod`.
+
+    Real behaviour: a CMS lists its latest articles in a sitemap with the time
+    each was last changed; between two crawls it adds articles and bumps the
+    lastmod of one it corrected.
+    """
+
+    def __init__(self, articles: int) -> None:
+        self.site = Outlet(articles=articles)
+        self.listed = articles
+        self.lastmod = {n: "2026-11-01T08:00:00+00:00" for n in range(1, articles + 1)}
+
+    def sitemap(self) -> bytes:
+        items = "".join(
+            f"<url><loc>{self.base}{self.site.article_path(n)}</loc><lastmod>{self.lastmod[n]}</lastmod></url>"
+            for n in range(1, self.listed + 1)
+        )
+        return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</urlset>'.encode()
+
+    def respond(self, target: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        if target == "/sitemap.xml":
+            return 200, [("Content-Type", "application/xml")], self.sitemap()
+        return self.site.respond(target)
+
+
+def test_sitemap_lastmod_and_the_refetch_interval_decide_what_is_fetched_again(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    outlet = SitemapOutlet(articles=30)
+    outlet.listed = 25
+    with OutletServer(outlet.respond) as server:
+        outlet.base = f"http://127.0.0.1:{server.port}"
+        sources = tmp_path / "sources.toml"
+        sources.write_text(
+            f'[[source]]\nname = "outlet"\nsitemaps = ["{outlet.base}/sitemap.xml"]\n'
+            'article_patterns = ["story\\\\.php"]\n',
+            encoding="utf-8",
+        )
+        one_at_a_time = [*FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "--max-depth", "0"]
+        crawl = [
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "crawl",
+            "--sources",
+            str(sources),
+            "--out",
+            str(tmp_path / "c"),
+        ]
+        first = subprocess.run([*crawl, *one_at_a_time], capture_output=True, text=True, timeout=300)
+        assert first.returncode == 0, first.stderr[-2000:]
+        stories = [t for t in server.targets() if t.startswith("/story.php")]
+        assert len(stories) == 25
+        outlet.listed = 30  # five new articles
+        outlet.lastmod[4] = datetime.now(UTC).isoformat(timespec="seconds")  # one corrected
+        before = len(server.targets())
+        second = subprocess.run([*crawl, *one_at_a_time], capture_output=True, text=True, timeout=300)
+        assert second.returncode == 0, second.stderr[-2000:]
+        again = [t for t in server.targets()[before:] if t.startswith("/story.php")]
+    new = [outlet.site.article_path(n) for n in range(26, 31)]
+    assert sorted(again) == sorted([*new, outlet.site.article_path(4)])
+    assert again.index(outlet.site.article_path(4)) > max(again.index(path) for path in new)  # new first
+    log = (tmp_path / "c" / "crawl.log").read_text(encoding="utf-8")
+    assert log.count("fresh: copy confirmed") == 24
