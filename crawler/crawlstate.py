@@ -98,6 +98,12 @@ class CrawlStateLink:
         except sqlite3.Error:
             return True
 
+    def is_pending(self, url: str) -> bool:
+        try:
+            return self.state.is_pending(url)
+        except sqlite3.Error:
+            return True
+
     def add_pending(self, url: str, role: str, depth: int, priority: int, meta: dict[str, Any]) -> None:
         self._write(lambda: self.state.add_pending(url, role, depth, priority, meta))
 

@@ -9,7 +9,7 @@ extraction in the pool; every URL it decides not to fetch gets an outcome.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag
@@ -63,6 +63,8 @@ class StatementsSpider(scrapy.Spider):
         self.traps = TrapGuard()
         self.state: CrawlStateLink | None = None
         self.refetch_after = timedelta(days=1)
+        self.resuming = False
+        """A killed crawl's frontier is being finished: nothing it archived is fetched again."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> StatementsSpider:
@@ -113,7 +115,8 @@ class StatementsSpider(scrapy.Spider):
             return None
         self.seen.add(key)
         self.deferred.pop(key, None)
-        fresh = self._fresh(url, lastmod) if (declared_article or listed) and role == "page" else None
+        checked = (declared_article or listed or self.resuming) and role == "page"
+        fresh = self._fresh(url, lastmod) if checked else None
         if fresh is not None:
             self._outcome(url, "skipped", fresh)
             return None
@@ -140,6 +143,7 @@ class StatementsSpider(scrapy.Spider):
 
     async def start(self) -> Any:
         if self.state is not None:  # what an interrupted crawl left pending comes first
+            self.resuming = self.state.incremental and self.state.state.pending_count() > 0
             for pending in self.state.state.pending():
                 barren = int(pending.meta.get("barren", 0))
                 request = self._request(pending.url, pending.role, pending.depth, barren)
@@ -180,12 +184,16 @@ class StatementsSpider(scrapy.Spider):
         """Why an archived article need not be fetched again yet, or None.
 
         Only in an incremental crawl, for articles (declared, or listed by a
-        sitemap or feed): fetched again once `PRESSWARC_REFETCH_AFTER` has
-        passed since its copy was last confirmed, or at once when the sitemap
-        or feed dates it after that.
+        sitemap or feed), and for every page while resuming a killed crawl:
+        fetched again once `PRESSWARC_REFETCH_AFTER` has passed since its copy
+        was last confirmed, or at once when the sitemap or feed dates it after.
         """
-        if self.state is None or not self.state.incremental:
-            return None
+        if self.state is None or not self.state.incremental or self.state.is_pending(url):
+            return None  # a pending URL's links were never read: fetch it
+        if self.resuming:  # anything the killed run archived (a redirect too) and finished stays done
+            last = self.state.last(url)
+            if last is not None and datetime.now(UTC) - last.fetched_at < self.refetch_after:
+                return "fresh: archived by the interrupted crawl this run resumes"
         if self.state.is_due(url, self.refetch_after, lastmod):
             return None
         hours = self.refetch_after.total_seconds() / 3600

@@ -112,26 +112,34 @@ def test_full_refetch_stores_every_page_again(outlet: tuple[str, EditableOutlet]
     assert again and {kind for kind, _, _ in again} == {"response"}
 
 
-def test_a_killed_crawl_resumes_its_pending_urls_and_stores_nothing_twice(
-    outlet: tuple[str, EditableOutlet], tmp_path: Path
-) -> None:
-    url, site = outlet
-    slow = [*FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05"]
-    command = [sys.executable, "-m", "crawler.cli", "crawl", url + "/", "--out", str(tmp_path), *slow]
-    crawl = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    log = tmp_path / "crawl.log"
-    deadline = time.monotonic() + 120
-    while not log.exists() or log.read_text(encoding="utf-8").count('"archived"') < 25:
-        assert crawl.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
-    crawl.send_signal(signal.SIGKILL)
-    crawl.wait()
-    rerun = _crawl(url, tmp_path)
+def test_a_killed_crawl_resumes_its_pending_urls_and_stores_nothing_twice(tmp_path: Path) -> None:
+    site = EditableOutlet()
+    with OutletServer(site.respond) as server:
+        url = f"http://127.0.0.1:{server.port}"
+        slow = [*FAST, "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05"]
+        command = [sys.executable, "-m", "crawler.cli", "crawl", url + "/", "--out", str(tmp_path), *slow]
+        crawl = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log = tmp_path / "crawl.log"
+        deadline = time.monotonic() + 120
+        while not log.exists() or log.read_text(encoding="utf-8").count('"archived"') < 25:
+            assert crawl.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        crawl.send_signal(signal.SIGKILL)
+        crawl.wait()
+        first_run = Counter(server.targets())
+        with CrawlState.open(tmp_path, read_only=True) as state:
+            pending_at_kill = {p.url.removeprefix(url) for p in state.pending()}
+        rerun = _crawl(url, tmp_path)
+        second_run = Counter(server.targets()) - first_run
     assert "recovered after an interrupted crawl" in rerun.stderr
     records = _records(tmp_path)
     full = Counter(uri for kind, uri, _ in records if kind == "response")
     for n in range(1, ARTICLES + 1):
         assert full[_article(url, site, n)] == 1, f"article {n}: {full[_article(url, site, n)]} full copies"
+    # Resuming fetches what was pending (pages whose links were not read yet), never a page the
+    # killed run archived and finished.
+    again = {t for t in second_run if t in first_run and t != "/robots.txt"}
+    assert again <= pending_at_kill, again - pending_at_kill
 
 
 class SitemapOutlet:
