@@ -17,13 +17,19 @@ POLL_SECONDS = 0.5
 
 
 def _watch(parent: int, poll: float) -> None:
-    while True:
+    while os.getppid() == parent:
         time.sleep(poll)
-        if os.getppid() != parent:
-            os._exit(70)  # the parent is gone: nothing will ever read our results
+    os._exit(70)  # the parent is gone: nothing will ever read our results
 
 
-def exit_with_parent(poll: float = POLL_SECONDS) -> None:
-    """Pool initializer: end this worker when its parent process dies."""
-    parent = os.getppid()
-    threading.Thread(target=_watch, args=(parent, poll), name="presswarc-lifeline", daemon=True).start()
+def exit_with_parent(parent: int | None = None, poll: float = POLL_SECONDS) -> None:
+    """Pool initializer: end this worker when its parent process dies.
+
+    Pass the parent's pid (`initargs=(os.getpid(),)`): a parent killed while
+    the worker was still starting has already been replaced by init, and
+    the worker must not take init for its parent.
+    """
+    expected = os.getppid() if parent is None else parent
+    if os.getppid() != expected:
+        os._exit(70)
+    threading.Thread(target=_watch, args=(expected, poll), name="presswarc-lifeline", daemon=True).start()

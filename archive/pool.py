@@ -28,6 +28,7 @@ class ExtractionPool:
             max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=exit_with_parent,  # a SIGKILLed crawl or replay takes its workers with it
+            initargs=(os.getpid(),),
         )
         self.pending = 0
 

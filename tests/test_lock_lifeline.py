@@ -38,7 +38,7 @@ def pid_after_wait():
 
 if __name__ == "__main__":
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(2, mp_context=context, initializer=exit_with_parent)
+    pool = ProcessPoolExecutor(2, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),))
     pids = {f.result() for f in [pool.submit(pid_after_wait) for _ in range(6)]}
     print(" ".join(map(str, sorted(pids))), flush=True)
     time.sleep(120)
@@ -94,4 +94,26 @@ def test_pool_workers_exit_when_their_parent_is_killed(tmp_path: Path) -> None:
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
+    assert _wait_until_gone(pids) == []
+
+DIES_WHILE_WORKERS_START = """
+import multiprocessing, os, signal
+from concurrent.futures import ProcessPoolExecutor
+from archive.lifeline import exit_with_parent
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(2, mp_context=context, initializer=exit_with_parent, initargs=(os.getpid(),))
+    pool.submit(os.getpid)
+    print(" ".join(str(p) for p in pool._processes), flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)  # before the workers have even imported their initializer
+"""
+
+
+def test_workers_whose_parent_dies_while_they_start_exit_too(tmp_path: Path) -> None:
+    parent = _start(tmp_path / "dies_early.py", DIES_WHILE_WORKERS_START)
+    assert parent.stdout is not None
+    pids = [int(p) for p in parent.stdout.readline().split()]
+    parent.wait()
+    assert pids
     assert _wait_until_gone(pids) == []
