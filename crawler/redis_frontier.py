@@ -299,13 +299,21 @@ class RedisScheduler:
             raise DontCloseSpider
 
 
-class LeaseReleaseMiddleware:
-    """Downloader middleware just outside the recorder: end the lease once the exchange is archived.
+def release_lease(crawler: Crawler, request: Request) -> None:
+    """End `request`'s lease, if this crawl is a Redis worker and the request holds one."""
+    lease = request.meta.pop(LEASE_META, None)
+    if lease is not None and crawler.settings.get("PRESSWARC_REDIS_URL"):
+        RedisFrontier.of(crawler).done(lease)
 
-    At priority 945 its `process_response` runs after the recorder's (950)
-    has written the response, and its `process_exception` after a failed or
-    refused attempt; a retry or a redirect is a new request with a lease of
-    its own.
+
+class LeaseReleaseMiddleware:
+    """Downloader middleware just outside the recorder: end leases that no callback will end.
+
+    At priority 945 it runs after the recorder (950) has written the
+    exchange. A 2xx response keeps its lease until the spider has read it
+    and handed its links to the shared queue (the spider ends it); a
+    redirect, an error answer (retried as a new request with a lease of its
+    own, or failed in the errback) or a failed attempt ends it here.
     """
 
     def __init__(self, frontier: RedisFrontier) -> None:
@@ -321,7 +329,8 @@ class LeaseReleaseMiddleware:
             self.frontier.done(lease)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        self._release(request)
+        if not 200 <= response.status < 300:
+            self._release(request)
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:

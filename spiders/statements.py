@@ -26,6 +26,7 @@ from crawler.crawlstate import CrawlStateLink, uses_state
 from crawler.discovery import feed_entries, sitemap_entries
 from crawler.from_archive import NotInArchive
 from crawler.outcomes import url_outcome
+from crawler.redis_frontier import release_lease
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
 from crawler.traps import TrapGuard, dedup_key, link_print, next_barren, url_pattern
 
@@ -156,6 +157,13 @@ class StatementsSpider(scrapy.Spider):
                         yield request
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        try:
+            yield from self._read_page(response)
+        finally:  # even if reading the page failed: a held Redis lease would keep every worker waiting
+            if response.request is not None:
+                release_lease(self.crawler, response.request)
+
+    def _read_page(self, response: Response) -> Iterator[Any]:
         role = response.meta.get(ROLE, "page")
         depth = response.meta.get(DEPTH, 0)
         self.seen.add(dedup_key(response.url))  # a redirect's target is known now too
@@ -246,6 +254,7 @@ class StatementsSpider(scrapy.Spider):
         error = failure.value
         if self.state is not None:
             self.state.finished(request)
+        release_lease(self.crawler, request)
         attempts = request.meta.get("retry_times", 0) + 1
         fields: dict[str, Any] = {}
         if isinstance(error, HttpError):
