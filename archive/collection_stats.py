@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -62,14 +62,21 @@ def _index_entries(directory: Path) -> Iterator[dict[str, str]]:
     """CDXJ entries of every WARC: from its NAME.cdxj when present, else read from the WARC."""
     for warc in archive_files([directory]):
         index = warc.with_name(cdxj_name(warc.name))
-        lines: Iterator[object] = open(index, encoding="utf-8") if index.exists() else cdxj_lines(warc)
-        for line in lines:
-            if isinstance(line, str) and line.strip():
-                parts = line.split(" ", 2)
-                if len(parts) == 3:
-                    entry: dict[str, str] = json.loads(parts[2])
-                    entry["timestamp"] = parts[1]
-                    yield entry
+        if index.exists():
+            with open(index, encoding="utf-8") as handle:
+                yield from _parse_cdxj(handle)
+        else:
+            yield from _parse_cdxj(cdxj_lines(warc))
+
+
+def _parse_cdxj(lines: Iterable[object]) -> Iterator[dict[str, str]]:
+    for line in lines:
+        if isinstance(line, str) and line.strip():
+            parts = line.split(" ", 2)
+            if len(parts) == 3:
+                entry: dict[str, str] = json.loads(parts[2])
+                entry["timestamp"] = parts[1]
+                yield entry
 
 
 def word_bin_labels() -> list[str]:
