@@ -252,9 +252,15 @@ def _clean_author(author: str | None) -> str | None:
 
 def _language(text: str, declared: str | None) -> str | None:
     if len(text) >= 40:
-        code, _ = py3langid.classify(text[:5000])
-        return str(code)
+        return _classify(text[:5000])
     return declared.split("-")[0].lower() if declared else None
+
+
+@lru_cache(maxsize=4)
+def _classify(sample: str) -> str:
+    """py3langid's language; memoised, as a page's raw and cleaned text usually begin alike."""
+    code, _ = py3langid.classify(sample)
+    return str(code)
 
 
 def _dates(tree: HtmlElement, max_date: str) -> tuple[str | None, str | None]:
