@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from scrapy.settings import BaseSettings
@@ -46,6 +47,16 @@ TOKEN = re.compile(
 PATH_SESSION = re.compile(r";(?:jsessionid|sid|phpsessid)=[^/?#]*", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
 
+URL_CACHE_SIZE = 4096
+"""Entries per memo below: a site's navigation links recur on every page, so the same URLs are
+keyed, patterned and fingerprinted over and over; bounded, so memory stays flat with crawl length."""
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
+def canonical_form(url: str) -> str:
+    """w3lib's `canonicalize_url`, memoised (it is pure and costs ~20 µs a call)."""
+    return canonicalize_url(url)
+
 
 def is_token(value: str) -> bool:
     """A long random-looking value (with a digit), as session ids are; `101` is not."""
@@ -57,6 +68,7 @@ def is_session_param(name: str, value: str) -> bool:
     return SESSION_NAMES.match(name) is not None and is_token(value)
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def dedup_key(url: str) -> str:
     """The key under which two spellings of a URL are one page.
 
@@ -70,12 +82,13 @@ def dedup_key(url: str) -> str:
     pairs = parse_qsl(parts.query, keep_blank_values=True)
     kept = [(k, v) for k, v in pairs if not TRACKING_PARAMS.match(k) and not is_session_param(k, v)]
     query = parts.query if len(kept) == len(pairs) else urlencode(kept, doseq=True)
-    return canonicalize_url(urlunsplit((parts.scheme, parts.netloc, path, query, "")))
+    return canonical_form(urlunsplit((parts.scheme, parts.netloc, path, query, "")))
 
 
 canonical_url = dedup_key  # the old name
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def url_pattern(url: str) -> str:
     """Host, path with digit runs and tokens blanked, and the sorted query keys.
 
@@ -92,6 +105,7 @@ def url_pattern(url: str) -> str:
     return f"{parts.netloc.lower()}{path}?{'&'.join(keys)}"
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def link_print(key: str) -> int:
     """A small stable fingerprint of a dedup key, to remember a page's links cheaply."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")

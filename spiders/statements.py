@@ -17,18 +17,17 @@ from urllib.parse import urldefrag
 import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
-from w3lib.url import canonicalize_url
 
 from crawler.crawlstate import CrawlStateLink, uses_state
 from crawler.discovery import feed_entries, sitemap_entries
 from crawler.from_archive import NotInArchive
+from crawler.links import page_links
 from crawler.outcomes import url_outcome
 from crawler.redis_frontier import release_lease
 from crawler.sources import Scope, Source, load_sources, sources_from_urls
-from crawler.traps import TrapGuard, dedup_key, link_print, next_barren, url_pattern
+from crawler.traps import TrapGuard, canonical_form, dedup_key, link_print, next_barren, url_pattern
 
 ROLE = "presswarc_role"
 DEPTH = "presswarc_depth"
@@ -60,7 +59,6 @@ class StatementsSpider(scrapy.Spider):
         self.scheduled = 0
         self.seen: set[str] = set()
         self.deferred: dict[str, tuple[str, str]] = {}
-        self.links = LinkExtractor(deny_extensions=None, unique=True)
         self.traps = TrapGuard()
         self.state: CrawlStateLink | None = None
         self.refetch_after = timedelta(days=1)
@@ -101,7 +99,7 @@ class StatementsSpider(scrapy.Spider):
         url = urldefrag(url)[0]
         key = dedup_key(url)
         if key in self.seen:
-            if key != canonicalize_url(url):
+            if key != canonical_form(url):
                 reason = "same page as a scheduled URL once session ids and tracking parameters are set aside"
                 self._outcome(url, "duplicate", reason)
             return None
@@ -173,7 +171,7 @@ class StatementsSpider(scrapy.Spider):
         elif role == "feed":
             yield from self._follow(feed_entries(response.body, response.url), "page", depth)
         elif isinstance(response, scrapy.http.HtmlResponse) and not (0 <= self.max_depth <= depth):
-            links = [link.url for link in self.links.extract_links(response)]
+            links = page_links(response)
             barren, parent_links = response.meta.get(BARREN, 0), response.meta.get(PARENT_LINKS, frozenset())
             yield from self._follow_links(response.url, barren, links, depth, parent_links)
         if self.state is not None and response.request is not None:
