@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+PSS_EVERY = 10  # PSS on every 10th RSS sample
 _live_groups: set[int] = set()
 _started_groups: set[int] = set()
 
@@ -113,12 +114,32 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def tree_pss(pid: int) -> int:
+    """Proportional set size summed over a process tree (shared pages split among their users).
+
+    RSS counts a page shared by three processes three times; PSS counts a
+    third of it in each, so the sum is what the tree really occupies.
+    """
+    total = 0
+    for member in tree_pids(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
 @dataclass
 class RunResult:
     seconds: float
     cpu_seconds: float  # user + system of the command and its waited-for descendants
     peak_rss: int  # bytes, tree-wide
     returncode: int
+    peak_pss: int = 0  # bytes, tree-wide (sampled less often: smaps_rollup costs more to read)
 
 
 class _Sampler(threading.Thread):
@@ -127,11 +148,16 @@ class _Sampler(threading.Thread):
         self.pid = pid
         self.interval = interval
         self.peak = 0
+        self.peak_pss = 0
         self.done = threading.Event()
 
     def run(self) -> None:
+        samples = 0
         while not self.done.is_set():
             self.peak = max(self.peak, tree_rss(self.pid))
+            if samples % PSS_EVERY == 0:
+                self.peak_pss = max(self.peak_pss, tree_pss(self.pid))
+            samples += 1
             self.done.wait(self.interval)
 
 
@@ -158,6 +184,7 @@ def measure(command: list[str], cwd: Path, log: IO[bytes], interval: float = 0.0
         cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_rss=sampler.peak,
         returncode=process.returncode,
+        peak_pss=sampler.peak_pss,
     )
 
 
