@@ -98,7 +98,8 @@ class SidecarSet:
         if warc_name not in self._open:
             path = self._final(warc_name)
             open_path = path.with_name(path.name + OPEN_SUFFIX)
-            self._open[warc_name] = gzip.GzipFile(open_path, "wb")
+            # Level 6 (zlib's default) rather than gzip's 9: each row is flushed, so 9 bought little.
+            self._open[warc_name] = gzip.GzipFile(open_path, "wb", compresslevel=6)
         return self._open[warc_name]
 
     def append(self, warc_name: str, row: dict[str, Any]) -> None:

@@ -15,6 +15,7 @@ import io
 import os
 import re
 import socket
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +28,10 @@ from archive.records import CaptureRecords
 
 OPEN_SUFFIX = ".open"
 DEFAULT_MAX_SIZE = 1_000_000_000
+GZIP_LEVEL = 6
+"""zlib's default: warcio's level 9 cost ~2x the CPU for ~1% smaller files (as warcprox and
+Browsertrix, which also stay below 9). Only the compression changes: each record is still
+its own gzip member and its uncompressed bytes are exactly what warcio serialises."""
 
 
 def safe_host_label(name: str) -> str:
@@ -38,8 +43,9 @@ def safe_host_label(name: str) -> str:
 def serialise(record: Any) -> bytes:
     """One record as the gzip member it will be in the file."""
     buffer = io.BytesIO()
-    WARCWriter(buffer, gzip=True, warc_version="1.1").write_record(record)
-    return buffer.getvalue()
+    WARCWriter(buffer, gzip=False, warc_version="1.1").write_record(record)
+    member = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)  # a gzip member
+    return member.compress(buffer.getbuffer()) + member.flush()
 
 
 class OpenWarc:

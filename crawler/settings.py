@@ -22,9 +22,6 @@ CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 0.25
 DOWNLOAD_TIMEOUT = 60
-# The spider yields requests, never items; Scrapy starts this many asyncio tasks for every
-# callback's output, so its default of 100 cost ~10% of a crawl's main process (profiled).
-CONCURRENT_ITEMS = 4
 # Also the cap on decompressed size (decompression-bomb protection), so keep it modest.
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
