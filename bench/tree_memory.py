@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=600)
     parser.add_argument("--scratch", type=Path, default=ROOT / "bench-out" / "tree-memory")
+    parser.add_argument("--rows", default="C,R", help="C (crawl), R (replay of its WARCs), or both")
+    parser.add_argument("--keep", action="store_true", help="keep the site, WARCs and replay output")
     parser.add_argument("-s", "--set", action="append", default=[], help="extra crawl setting KEY=VALUE")
     args = parser.parse_args(argv)
     shutil.rmtree(args.scratch, ignore_errors=True)
@@ -82,12 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         replay = [sys.executable, "-m", "crawler.cli", "replay", str(out / "warc"),
                   "--out", str(args.scratch / "replay")]
         for row, command in (("C", crawl), ("R", replay)):
+            if row not in args.rows.split(","):
+                continue
             seconds, rss, pss, at_peak = watch(command, args.scratch / f"{row}.log")
             print(f"{row}: {site.page_count} pages in {seconds:.1f} s; peak tree RSS {rss / 1024:.0f} MB, "
                   f"peak tree PSS {pss / 1024:.0f} MB")
             for name, p_rss, p_pss in at_peak:
                 print(f"    RSS {p_rss / 1024:6.0f} MB  PSS {p_pss / 1024:6.0f} MB  {name}")
-    shutil.rmtree(args.scratch, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(args.scratch, ignore_errors=True)
     return 0
 
 
