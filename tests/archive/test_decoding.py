@@ -74,3 +74,16 @@ def test_browser_label_mapping() -> None:
     assert browser_codec("euc-kr") == "cp949"
     assert browser_codec("ISO-8859-1") == "cp1252"
     assert browser_codec("no-such-charset") is None
+
+
+def test_each_undecodable_byte_becomes_one_replacement_character_and_is_counted() -> None:
+    """A UTF-8 page with a stray cp1252 byte in a quote and a NUL: every bad byte is counted once.
+
+    The counting runs as one regex pass; the text must be what a per-byte
+    replacement gives, the neighbours (including real U+FFFD in the page) intact.
+    """
+    body = "<p>Déclaration \ufffd du ministre</p>".encode() + b"<p>\x93cit\xe9\x94</p>\x00"
+    text, report = decode_html(body, "text/html; charset=utf-8")
+    assert report.used == "utf-8"
+    assert report.errors == 3  # \x93, \xe9, \x94; the NUL is replaced but is valid UTF-8
+    assert text == "<p>Déclaration \ufffd du ministre</p><p>\ufffdcit\ufffd\ufffd</p>\ufffd"
