@@ -98,6 +98,7 @@ class Measurement:
     returncode: int
     extracted: int | None = None
     notes: list[str] = field(default_factory=list)
+    peak_pss_mb: float = 0.0  # tree-wide PSS: shared pages split between processes, not counted in each
 
     @property
     def pages_per_second(self) -> float:
@@ -190,6 +191,7 @@ class Bench:
             cpu_seconds=round(result.cpu_seconds, 3), peak_rss_mb=round(result.peak_rss / 2**20, 1),
             pages=pages, expected_pages=self.site.page_count, bytes_written=bytes_under(out),
             returncode=result.returncode, extracted=extracted, notes=notes,
+            peak_pss_mb=round(result.peak_pss / 2**20, 1),
         )
 
     def scrapy_baseline(self, row: str, number: int) -> Measurement:
@@ -300,6 +302,7 @@ def summarise(runs: list[Measurement]) -> dict[str, dict[str, Any]]:
             "seconds": spread([m.seconds for m in mine], 2),
             "cpu_ms_per_page": spread([m.cpu_ms_per_page for m in mine], 2),
             "peak_rss_mb": spread([m.peak_rss_mb for m in mine]),
+            "peak_pss_mb": spread([m.peak_pss_mb for m in mine]),
             "bytes_per_page": spread([m.bytes_per_page for m in mine], 0),
             "short_runs": sum(1 for m in mine if m.pages < m.expected_pages),
         }
@@ -348,6 +351,9 @@ def ratios_line(summary: dict[str, dict[str, Any]]) -> tuple[str, dict[str, floa
     parts = [f"{name}={value:.2f}" if value is not None else f"{name}=n/a"
              for name, value in values.items() if name != "rss_C_MB"]
     parts.append(f"rss_C_MB={rss:.0f}" if rss is not None else "rss_C_MB=n/a")
+    pss = summary.get("C", {}).get("peak_pss_mb", {}).get("median")
+    if pss:
+        parts.append(f"pss_C_MB={pss:.0f}")
     return "ratios: " + " ".join(parts), values
 
 
@@ -375,11 +381,12 @@ def relative(summary: dict[str, dict[str, Any]], row: str) -> str:
 
 def table(summary: dict[str, dict[str, Any]], skipped: dict[str, str]) -> str:
     lines = ["| run | pages | pages/s median (min–max) | ratio | CPU ms/page | peak RSS MB, tree (min–max)"
-             " | bytes written/page |",
-             "|---|---|---|---|---|---|---|"]
+             " | peak PSS MB, tree | bytes written/page |",
+             "|---|---|---|---|---|---|---|---|"]
     for row, what in ROWS.items():
         if row not in summary:
-            lines.append(f"| {row}: {what} | – | skipped: {skipped.get(row, 'no successful run')} | | | | |")
+            reason = skipped.get(row, "no successful run")
+            lines.append(f"| {row}: {what} | – | skipped: {reason} | | | | | |")
             continue
         entry = summary[row]
         rel = relative(summary, row)
@@ -389,6 +396,7 @@ def table(summary: dict[str, dict[str, Any]], skipped: dict[str, str]) -> str:
         lines.append(
             f"| {row}: {what} | {pages} | {_range(entry['pages_per_second'])} | {rel} "
             f"| {entry['cpu_ms_per_page']['median']:.1f} | {_range(entry['peak_rss_mb'])} "
+            f"| {_range(entry['peak_pss_mb'])} "
             f"| {entry['bytes_per_page']['median']:,.0f} |"
         )
     return "\n".join(lines)
