@@ -18,8 +18,9 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import redis
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
@@ -28,16 +29,18 @@ from archive.model import Capture, RecordLocation
 from archive.revisit import Kind, remember
 from archive.state import CrawlState, UrlState, has_state
 from crawler.percrawler import archive_dir, one_per_crawler
+from crawler.redis_state import RedisCrawlState, has_redis_state
 
 logger = logging.getLogger(__name__)
 
 INCREMENTAL = "PRESSWARC_INCREMENTAL"
 FULL_REFETCH = "PRESSWARC_FULL_REFETCH"
+STATE_ERRORS = (sqlite3.Error, redis.RedisError)
 
 
 def uses_state(settings: BaseSettings) -> bool:
-    """A crawl keeps state unless turned off or a Redis worker (the frontier lives in Redis)."""
-    return settings.getbool("PRESSWARC_STATE", True) and not settings.get("PRESSWARC_REDIS_URL")
+    """A crawl keeps state unless turned off (a Redis worker keeps it in Redis: crawler/redis_state.py)."""
+    return settings.getbool("PRESSWARC_STATE", True)
 
 
 def is_incremental(settings: BaseSettings, out_dir: Path) -> bool:
@@ -46,6 +49,8 @@ def is_incremental(settings: BaseSettings, out_dir: Path) -> bool:
         return False
     configured = settings.get(INCREMENTAL)
     if configured is None or configured == "":
+        if settings.get("PRESSWARC_REDIS_URL"):
+            return has_redis_state(settings["PRESSWARC_REDIS_URL"], settings["PRESSWARC_REDIS_JOB"])
         return has_state(out_dir)
     return settings.getbool(INCREMENTAL)
 
@@ -55,7 +60,12 @@ class CrawlStateLink:
 
     def __init__(self, crawler: Crawler, out_dir: Path) -> None:
         self.incremental = is_incremental(crawler.settings, out_dir)
-        self.state = CrawlState.open(out_dir)
+        redis_url = crawler.settings.get("PRESSWARC_REDIS_URL")
+        if redis_url:  # a worker of a Redis job: the same interface, shared by all workers
+            job = crawler.settings["PRESSWARC_REDIS_JOB"]
+            self.state = cast(CrawlState, RedisCrawlState.open(redis_url, job))
+        else:
+            self.state = CrawlState.open(out_dir)
         self.broken = False
         crawler.signals.connect(self.finished, signal=signals.request_dropped)
         crawler.signals.connect(self.close, signal=signals.engine_stopped)
@@ -75,7 +85,7 @@ class CrawlStateLink:
             return
         try:
             action()
-        except sqlite3.Error as error:
+        except STATE_ERRORS as error:
             self.broken = True
             logger.error(
                 "presswarc: the crawl state %s cannot be written (%s); archiving goes on, "
@@ -88,20 +98,20 @@ class CrawlStateLink:
         """What the state remembers of `url` (None when nothing, or the state is unreadable)."""
         try:
             return self.state.last(url)
-        except sqlite3.Error:
+        except STATE_ERRORS:
             return None
 
     def is_due(self, url: str, min_age: timedelta, lastmod: datetime | None) -> bool:
         """Whether to fetch `url` now (an unreadable state says yes)."""
         try:
             return self.state.is_due(url, min_age, lastmod)
-        except sqlite3.Error:
+        except STATE_ERRORS:
             return True
 
     def is_pending(self, url: str) -> bool:
         try:
             return self.state.is_pending(url)
-        except sqlite3.Error:
+        except STATE_ERRORS:
             return True
 
     def add_pending(self, url: str, role: str, depth: int, priority: int, meta: dict[str, Any]) -> None:

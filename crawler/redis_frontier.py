@@ -7,7 +7,12 @@ on live in Redis under `presswarc:NAME:*`:
 - `queue`   sorted set of request ids by (priority, arrival);
 - `requests` hash id → the request as JSON (bytes tagged, never pickled, so a
   shared Redis cannot make a worker run code);
-- `seen`    set of request fingerprints: a URL is queued once per job;
+- `seen:G`  set of request fingerprints: a URL is queued once per run G;
+- `run`     hash: `generation` (G, the job's run number) and `state`
+  (`running` or `finished`). The first worker to open a job that is not
+  running starts run G+1 with an empty `seen:G+1`, so a finished job's next
+  run re-fetches what is due; workers opening a running job (or one whose
+  workers were all killed) join it and go on with its queue;
 - `leases`  sorted set id → expiry (Redis server time). Taking a request
   leases it; the lease ends when the response has passed the WARC recorder
   or the request has finally failed. A worker killed with SIGKILL never
@@ -43,6 +48,34 @@ logger = logging.getLogger(__name__)
 
 LEASE_META = "presswarc_lease"
 FRONT = -(2**50)
+
+BEGIN_RUN = """
+if redis.call('HGET', KEYS[1], 'state') ~= 'running' then
+  redis.call('HINCRBY', KEYS[1], 'generation', 1)
+  redis.call('HSET', KEYS[1], 'state', 'running')
+end
+return tonumber(redis.call('HGET', KEYS[1], 'generation'))
+"""
+
+# The run is finished only when no work is queued or leased anywhere.
+FINISH_RUN = """
+if redis.call('ZCARD', KEYS[2]) == 0 and redis.call('ZCARD', KEYS[3]) == 0 then
+  redis.call('HSET', KEYS[1], 'state', 'finished')
+  redis.call('DEL', KEYS[4])
+  return 1
+end
+return 0
+"""
+
+# Marking a URL seen and queueing it is one step: a worker killed between the two
+# would otherwise leave a URL every worker thinks is queued and none will fetch.
+ADD = """
+if ARGV[1] ~= '' and redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+local id = 'r' .. redis.call('INCR', KEYS[2])
+redis.call('HSET', KEYS[3], id, ARGV[2])
+redis.call('ZADD', KEYS[4], -tonumber(ARGV[3]) * 1099511627776 + tonumber(string.sub(id, 2)), id)
+return 1
+"""
 
 TAKE = """
 while true do
@@ -160,6 +193,11 @@ class RedisFrontier:
         self._take = client.register_script(TAKE)
         self._expire = client.register_script(EXPIRE)
         self._renew = client.register_script(RENEW)
+        self._add = client.register_script(ADD)
+        self._begin_run = client.register_script(BEGIN_RUN)
+        self._finish_run = client.register_script(FINISH_RUN)
+        self.generation = 0
+        """The job's run this worker works on (set by `begin_run`)."""
         self.in_flight: set[str] = set()
         """Ids this worker holds leases on; renewed while it lives."""
 
@@ -177,17 +215,21 @@ class RedisFrontier:
     def key(self, name: str) -> str:
         return f"{self.prefix}:{name}"
 
+    def begin_run(self) -> int:
+        """Join the job's running run, or start the next one if the last finished."""
+        self.generation = int(self._begin_run(keys=[self.key("run")]))
+        return self.generation
+
+    def finish_run(self) -> bool:
+        """Mark the run finished if nothing is queued or leased (its `seen` set goes)."""
+        keys = [self.key("run"), self.key("queue"), self.key("leases"), self.key(f"seen:{self.generation}")]
+        return bool(self._finish_run(keys=keys))
+
     def add(self, fingerprint: str | None, payload: str, priority: int) -> bool:
-        """Queue a request unless its fingerprint was queued before (None: always)."""
-        if fingerprint is not None and not self.client.sadd(self.key("seen"), fingerprint):
-            return False
-        number = int(self.client.incr(self.key("serial")))
-        request_id = f"r{number}"
-        pipe = self.client.pipeline()
-        pipe.hset(self.key("requests"), request_id, payload)
-        pipe.zadd(self.key("queue"), {request_id: -priority * 2**40 + number})
-        pipe.execute()
-        return True
+        """Queue a request unless its fingerprint was queued before in this run (None: always)."""
+        seen = self.key(f"seen:{self.generation}")
+        keys = [seen, self.key("serial"), self.key("requests"), self.key("queue")]
+        return bool(self._add(keys=keys, args=[fingerprint or "", payload, priority]))
 
     def take(self) -> tuple[str, str] | None:
         """Lease the next request: (id, payload), or None when the queue is empty."""
@@ -246,6 +288,7 @@ class RedisScheduler:
         from twisted.internet import task
 
         self.frontier.client.ping()  # fail at once, clearly, if Redis is not there
+        self.frontier.begin_run()
         self._reaper = task.LoopingCall(self._reap)
         self._reaper.start(max(1.0, self.frontier.lease_seconds / 4), now=True)
         logger.info("presswarc: worker %s of Redis job %s", worker_name(), self.frontier.prefix)
@@ -253,6 +296,8 @@ class RedisScheduler:
     def close(self, reason: str) -> None:
         if self._reaper is not None and self._reaper.running:
             self._reaper.stop()
+        if reason == "finished" and self.frontier.finish_run():
+            logger.info("presswarc: run %d of %s finished", self.frontier.generation, self.frontier.prefix)
 
     def _reap(self) -> None:
         self.frontier.renew_leases()
