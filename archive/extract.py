@@ -25,6 +25,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from archive.bylines import author_from_metadata, clean_author
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.model import Capture
@@ -188,6 +189,7 @@ def extract(capture: Capture, profiles: ProfileSet | None = None) -> Extraction:
 
 def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction) -> Extraction:
     meta = _page_metadata(tree)
+    meta_author = author_from_metadata(tree)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
@@ -218,7 +220,10 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         text, source = apply_line_rules(json_body, chosen, languages)[0], "json-ld"
     fields: dict[str, Any] = {
         "title": doc.get("title") or meta.get("title"),
-        "author": _clean_author(doc.get("author")) or tree_byline or byline or meta.get("author"),
+        "author": meta_author
+        or clean_author(doc.get("author"), doc.get("sitename"))
+        or clean_author(tree_byline)
+        or clean_author(byline),
         "published": profile_date or doc.get("date") or dates[0],
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
@@ -240,14 +245,6 @@ def _replace(base: Extraction, **changes: Any) -> Extraction:
 def _too_short(text: str) -> bool:
     limit = MIN_TEXT_CHARS_CJK if len(CJK.findall(text)) > len(text) / 3 else MIN_TEXT_CHARS
     return len(text) < limit
-
-
-def _clean_author(author: str | None) -> str | None:
-    if not author:
-        return None
-    author = re.sub(r"^(?:by|von|par|por)\s+", "", author.strip(), flags=re.IGNORECASE)
-    author = re.sub(r"^기자명\s+|\s*기자$", "", author)
-    return author or None
 
 
 def _language(text: str, declared: str | None) -> str | None:
@@ -291,9 +288,6 @@ def _page_metadata(tree: HtmlElement) -> dict[str, str]:
             body = item.get("articleBody")
             if isinstance(body, str) and len(body) > len(found.get("articleBody", "")):
                 found["articleBody"] = body
-            author = item.get("author")
-            if isinstance(author, dict) and isinstance(author.get("name"), str):
-                found.setdefault("author", author["name"])
     return found
 
 

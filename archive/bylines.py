@@ -1,0 +1,128 @@
+"""Author names from page metadata and byline strings, in any script.
+
+Why: trafilatura's author guess and site byline lines carry labels ("By", "Von",
+"기자명", "记者", "文／", "بقلم:") and sometimes boilerplate ("Share", "Staff", a URL,
+a date). Metadata the publisher wrote for machines (<meta name="author">, JSON-LD
+author, article:author) is read first; every candidate passes the same cleaning
+and is rejected when it does not look like a person's or desk's name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from lxml.html import HtmlElement
+
+MAX_AUTHOR_CHARS = 60
+
+# A label before the name (Latin, Cyrillic, Arabic, CJK, Korean), with or without a colon.
+_LEADING_LABEL = re.compile(
+    r"^(?:(?:by|von|par|por|door|di|da|av|af)\s+"
+    r"|(?:reporter|autor|author|auteur|автор|بقلم|كتب|المحرر)\s*[:：]?\s*"
+    r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：/／]?\s*)",
+    re.IGNORECASE,
+)
+_TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$", re.IGNORECASE)
+# Strings sites put in author slots that are not a name.
+_BOILERPLATE = frozenset(
+    "share teilen partager compartir staff redaktion admin administrator editor editors "
+    "newsroom anonymous unknown none null guest author autor webmaster redacción rédaction "
+    "redazione redação redactie".split()
+)
+_URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
+_SENTENCE = re.compile(r"[.!?。！？]\s*\S")
+
+
+def clean_author(value: str | None, site_name: str | None = None) -> str | None:
+    """The name in one author string, labels removed; None if it is not a name."""
+    if not value:
+        return None
+    name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]")
+    name = _TRAILING_LABEL.sub("", _LEADING_LABEL.sub("", name)).strip(" ,;:：()[]")
+    return name if is_plausible_author(name, site_name) else None
+
+
+def is_plausible_author(name: str, site_name: str | None = None) -> bool:
+    """A short name-like string: not a URL, date, sentence, site name or chrome word."""
+    if not name or len(name) > MAX_AUTHOR_CHARS or len(name) < 2:
+        return False
+    if name.casefold() in _BOILERPLATE or _URL_OR_HANDLE.search(name) or _DATE_LIKE.search(name):
+        return False
+    if site_name and _same_organisation(name, site_name):
+        return False
+    if _SENTENCE.search(name) or not any(ch.isalpha() for ch in name):
+        return False
+    return True
+
+
+def author_from_metadata(tree: HtmlElement, site_name: str | None = None) -> str | None:
+    """First plausible author in <meta name=author>, JSON-LD, then article:author."""
+    site_name = site_name or _og_site_name(tree)
+    for candidate in _metadata_candidates(tree):
+        name = clean_author(candidate, site_name)
+        if name:
+            return name
+    return None
+
+
+def _same_organisation(name: str, site_name: str) -> bool:
+    """A site's own name (or its leading part) is the publisher, not an author."""
+    a, b = name.casefold(), site_name.strip().casefold()
+    return bool(b) and (a == b or (len(a) >= 6 and b.startswith(a)) or (len(b) >= 6 and a.startswith(b)))
+
+
+def _og_site_name(tree: HtmlElement) -> str | None:
+    for meta in tree.iterfind(".//meta[@property]"):
+        if (meta.get("property") or "").strip().lower() == "og:site_name" and meta.get("content"):
+            return str(meta.get("content"))
+    return None
+
+
+def _metadata_candidates(tree: HtmlElement) -> Iterable[str]:
+    metas = list(tree.iterfind(".//meta"))
+    for meta in metas:
+        if (meta.get("name") or "").strip().lower() == "author":
+            yield meta.get("content") or ""
+    for script in tree.iterfind(".//script[@type]"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json" and script.text:
+            yield from json_ld_authors(script.text)
+    for meta in metas:
+        key = (meta.get("property") or meta.get("name") or "").strip().lower()
+        if key in {"article:author", "og:article:author", "dc.creator", "sailthru.author"}:
+            yield meta.get("content") or ""
+
+
+def json_ld_authors(blob: str) -> list[str]:
+    """Author names in one JSON-LD block: author as string, dict, list; Person in @graph."""
+    try:
+        data = json.loads(blob)
+    except ValueError:
+        return []
+    items: list[Any] = data if isinstance(data, list) else [data]
+    if isinstance(data, dict) and isinstance(data.get("@graph"), list):
+        items = data["@graph"]
+    names: list[str] = []
+    people: list[str] = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        names.extend(_names(item.get("author")))
+        kind = item.get("@type")
+        if kind == "Person" or (isinstance(kind, list) and "Person" in kind):
+            people.extend(_names(item))
+    return names + people
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for entry in value for n in _names(entry)][:1]
+    return []

@@ -1,0 +1,84 @@
+"""Author names from metadata and byline strings across scripts.
+
+Real-world behaviour: publishers put the author in <meta name="author">, in JSON-LD
+(author as a string, a dict, a list of dicts, or a Person in @graph) or in
+article:author (sometimes a profile URL instead of a name); byline strings carry a
+language's label ("By", "Von", "기자명", "记者", "文／", "بقلم:", "Автор:") and sites
+fill author slots with chrome ("Share", "Staff", "admin", a date, the site name).
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from archive.bylines import author_from_metadata, clean_author, json_ld_authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("By Jane Roe", "Jane Roe"),
+        ("Von Anna Berger", "Anna Berger"),
+        ("Par Claire Dubois", "Claire Dubois"),
+        ("Por Lucía Gómez", "Lucía Gómez"),
+        ("김지훈 기자", "김지훈"),
+        ("기자명 박서연", "박서연"),
+        ("记者 李华", "李华"),
+        ("文／山田太郎", "山田太郎"),
+        ("文/山田太郎", "山田太郎"),
+        ("بقلم: سامي خليل", "سامي خليل"),
+        ("Автор: Иван Петров", "Иван Петров"),
+        ("Reporter: Sam Okoro", "Sam Okoro"),
+    ],
+)
+def test_labels_are_removed_in_each_script(raw: str, name: str) -> None:
+    assert clean_author(raw) == name
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Share", "Staff", "admin", "https://example.org/authors/jroe", "12.03.2026", "2026-03-12 10:00",
+     "The minister said the report will be published in March. It was late.", "x" * 61, "Redacción"],
+)
+def test_boilerplate_is_never_an_author(raw: str) -> None:
+    assert clean_author(raw) is None
+
+
+def test_site_name_is_not_an_author() -> None:
+    assert clean_author("Harbour Gazette", site_name="Harbour Gazette Online") is None
+    assert clean_author("Mira Holt", site_name="Harbour Gazette Online") == "Mira Holt"
+
+
+@pytest.mark.parametrize(
+    ("blob", "expected"),
+    [
+        ('{"@type": "NewsArticle", "author": "Jane Roe"}', ["Jane Roe"]),
+        ('{"@type": "NewsArticle", "author": {"@type": "Person", "name": "李华"}}', ["李华"]),
+        ('[{"author": [{"name": "Anna Berger"}, {"name": "Tom Hale"}]}]', ["Anna Berger"]),
+        ('{"@graph": [{"@type": "WebPage"}, {"@type": "Person", "name": "سامي خليل"}]}', ["سامي خليل"]),
+        ("{not json", []),
+    ],
+)
+def test_json_ld_author_shapes(blob: str, expected: list[str]) -> None:
+    assert json_ld_authors(blob) == expected
+
+
+def _tree(head: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><head>{head}</head><body><p>x</p></body></html>")
+
+
+def test_metadata_order_and_url_rejection() -> None:
+    tree = _tree(
+        '<meta property="article:author" content="https://news.example/people/jroe">'
+        '<script type="application/ld+json">{"author": {"name": "Von Anna Berger"}}</script>'
+    )
+    assert author_from_metadata(tree) == "Anna Berger"
+    tree = _tree('<meta name="author" content="김지훈 기자"><script type="application/ld+json">'
+                 '{"author": "Other Name"}</script>')
+    assert author_from_metadata(tree) == "김지훈"
+    tree = _tree('<meta property="og:site_name" content="Office of the Ombudsman of Eastmere">'
+                 '<meta name="author" content="Office of the Ombudsman">')
+    assert author_from_metadata(tree) is None
+    url_only = _tree('<meta property="article:author" content="https://x.example/a">')
+    assert author_from_metadata(url_only) is None
