@@ -30,6 +30,7 @@ from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.model import Capture
 from archive.profiles import ProfileSet, load_profiles
+from archive.teasers import remove_teasers
 from archive.textclean import (
     apply_line_rules,
     byline_from_tree,
@@ -197,6 +198,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
+    remove_teasers(tree, capture.url)
     join_pasted_lines(tree)
     document = trafilatura.bare_extraction(
         tree,
