@@ -1,0 +1,41 @@
+"""Credit lines at the edges of a text: "(Editor: Wang Lin)", "编辑：张伟", "Photo: Jane Roe/Agency".
+
+Why: every site words them differently, but the shape is one: a short line near the
+start or end, a label of 1–3 words without sentence punctuation, a separator
+(':', '：', '=', '/', '／') and a short name-like value, sometimes wrapped in () or [].
+A value is name-like when its Latin words are capitalised (small joining words
+allowed) or it is in a script without case; a sentence ("Note: the Authority will
+publish ...") is never one. Labelled dates are left to `archive.datelines`.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CREDIT_CHARS = 60
+_CREDIT = re.compile(
+    r"^[(\[（【]?\s*(?P<label>[^\W\d_][\w.'’ -]{0,24}?)\s*[:：=／/]\s*(?P<value>[^:：]{1,45}?)\s*[)\]）】]?$"
+)
+_JOINERS = frozenset("of de la le du des der die das von und and the for y e da di del van al".split())
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
+
+
+def is_credit_line(line: str) -> bool:
+    """A short 'label: name' line (caller checks it is at an edge of the text)."""
+    if len(line) > MAX_CREDIT_CHARS:
+        return False
+    match = _CREDIT.match(line.strip())
+    if not match:
+        return False
+    label, value = match.group("label").strip(), match.group("value").strip()
+    if not 1 <= len(label.split()) <= 3 or _SENTENCE_END.search(value) or len(value.split()) > 6:
+        return False
+    return all(_name_like(word) for word in re.split(r"[\s/／,、·]+", value) if word)
+
+
+def _name_like(word: str) -> bool:
+    word = word.strip("()[]'\"“”")
+    if not word or word.lower() in _JOINERS:
+        return True
+    first = word[0]
+    return first.isupper() or not first.isalpha() or first.lower() == first.upper()

@@ -1,0 +1,48 @@
+"""Credit lines at the start or end of an article text.
+
+Real-world behaviour: Chinese portals end with "(Editor: Wang Lin)" / "责任编辑：…",
+Western sites put "Photo: Jane Roe/Agency" or "Source: Ministry of …" under the
+text, Korean sites "[사진=연합뉴스]". The same 'label: value' shape also starts body
+sentences ("Note: the Authority will publish …") and headings, which must stay;
+and a credit-shaped line in the middle of the text is left alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.credits import is_credit_line
+from archive.textclean import apply_line_rules
+
+BODY = [
+    "The Ombudsman published its findings on Tuesday after an inquiry of eleven months.",
+    "Note: the Authority will publish its findings in March.",
+    "The Regional Dispatch Authority said it would answer within the statutory period.",
+    "Relatives of callers welcomed the report and asked for the recordings to be restored.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["(Editor: Wang Lin)", "编辑：张伟", "责任编辑：刘洋", "Photo: Jane Roe/Agency",
+     "Source: Ministry of Interior", "[사진=연합뉴스]", "Fotos: Max Muster／Stadt Eastmere"],
+)
+def test_credit_lines_at_the_end_go(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert line not in text.splitlines() and text.splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Note: the Authority will publish its findings in March.", "Update: minister resigns over recordings",
+     "Statement of the Ombudsman", "Fotos: " + "Jane Roe " * 8],
+)
+def test_sentences_and_headings_are_not_credits(line: str) -> None:
+    assert not is_credit_line(line)
+
+
+def test_credit_shape_in_the_middle_stays() -> None:
+    lines = [*BODY, "Photo: Jane Roe", "More text follows here at length.", "And more."]
+    lines += ["Closing paragraph of the report, long enough to be body text.", "Last line of the body text."]
+    text, _ = apply_line_rules("\n".join(lines), [])
+    assert "Photo: Jane Roe" in text
