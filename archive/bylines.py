@@ -16,6 +16,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from archive.credits import name_like
+
 MAX_AUTHOR_CHARS = 60
 
 # A label before the name (Latin, Cyrillic, Arabic, CJK, Korean), with or without a colon.
@@ -57,6 +59,42 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
     if _SENTENCE.search(name) or not any(ch.isalpha() for ch in name):
         return False
     return True
+
+
+# A byline LINE needs a stricter label than an author slot: "文" and "記者" only with a
+# separator or space after them, Latin labels only followed by a name.
+_LINE_LABEL = re.compile(
+    r"^(?:(?:by|von|par|por|door|di|av|af)\s+"
+    r"|(?:reporter|autor|author|auteur|автор|بقلم|كتب)\s*[:：]\s*"
+    r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：/／]\s*|\s+)"
+    r"|文\s*[:：/／]\s*)",
+    re.IGNORECASE,
+)
+_LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
+MAX_BYLINE_LINE_WORDS = 5
+
+
+def byline_line(line: str) -> str | None:
+    """The name when a short line is a byline in any script ("记者 李华", "文／山田太郎", "بقلم: سامي خليل").
+
+    Structure decides: a byline label, then a short name-like value (capitalised
+    words or a script without case, no digits, no sentence). The caller checks
+    the line sits at an edge of the text.
+    """
+    text = " ".join(line.split()).strip("()[]（）【】 ")
+    if not text or len(text) > MAX_AUTHOR_CHARS or any(ch.isdigit() for ch in text):
+        return None
+    match = _LINE_LABEL.match(text)
+    if match:
+        name = text[match.end():].strip(" ,;:：|")
+    else:
+        trailing = _LINE_TRAILING.match(text)
+        if not trailing:
+            return None
+        name = trailing.group("name").strip(" ,;:：|")
+    if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS or not name_like(name) or name[0].islower():
+        return None
+    return name if is_plausible_author(name) else None
 
 
 def author_from_metadata(tree: HtmlElement, site_name: str | None = None) -> str | None:

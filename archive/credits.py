@@ -30,6 +30,11 @@ def is_credit_line(line: str) -> bool:
     label, value = match.group("label").strip(), match.group("value").strip()
     if not 1 <= len(label.split()) <= 3 or _SENTENCE_END.search(value) or len(value.split()) > 6:
         return False
+    return name_like(value)
+
+
+def name_like(value: str) -> bool:
+    """Every word capitalised (joining words allowed) or in a script without case."""
     return all(_name_like(word) for word in re.split(r"[\s/／,、·]+", value) if word)
 
 

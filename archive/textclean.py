@@ -13,6 +13,7 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
+from archive.bylines import byline_line
 from archive.credits import is_credit_line
 from archive.datelines import date_line_kind
 from archive.linejoin import join_visual_lines
@@ -94,6 +95,10 @@ def apply_line_rules(
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
             at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
+            edge_byline = byline_line(line) if at_edge else None
+            if edge_byline is not None:
+                author = author or edge_byline
+                continue
             if _is_date_line(line, languages, at_edge) or (at_edge and is_credit_line(line)):
                 continue
         kept.append(line)
