@@ -44,6 +44,8 @@ from scrapy.utils.request import request_from_dict
 
 from crawler.percrawler import one_per_crawler
 
+NOT_MODIFIED = 304
+
 logger = logging.getLogger(__name__)
 
 LEASE_META = "presswarc_lease"
@@ -355,7 +357,7 @@ class LeaseReleaseMiddleware:
     """Downloader middleware just outside the recorder: end leases that no callback will end.
 
     At priority 945 it runs after the recorder (950) has written the
-    exchange. A 2xx response keeps its lease until the spider has read it
+    exchange. A 2xx or 304 response keeps its lease until the spider has read it
     and handed its links to the shared queue (the spider ends it); a
     redirect, an error answer (retried as a new request with a lease of its
     own, or failed in the errback) or a failed attempt ends it here.
@@ -374,7 +376,9 @@ class LeaseReleaseMiddleware:
             self.frontier.done(lease)
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if not 200 <= response.status < 300:
+        # A 304 to a conditional re-fetch reaches the spider as the archived copy
+        # (crawler.conditional, further in): its links are still to be queued.
+        if not (200 <= response.status < 300 or response.status == NOT_MODIFIED):
             self._release(request)
         return response
 
