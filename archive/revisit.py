@@ -26,7 +26,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from archive.model import Capture, RecordLocation
 from archive.records import FRAMING_HEADERS, WARC_VERSION, CaptureRecords, status_line, warc_date
 from archive.sidecars import payload_digest
-from archive.state import CrawlState, FullCopy, UrlState
+from archive.state import FullCopy, StateStore, UrlState
 
 SERVER_NOT_MODIFIED = "http://netpreserve.org/warc/1.1/revisit/server-not-modified"
 IDENTICAL_PAYLOAD_DIGEST = "http://netpreserve.org/warc/1.1/revisit/identical-payload-digest"
@@ -132,7 +132,7 @@ class RevisitRecords:
         return record
 
 
-def remember(state: CrawlState, capture: Capture, location: RecordLocation, kind: Kind) -> None:
+def remember(state: StateStore, capture: Capture, location: RecordLocation, kind: Kind) -> None:
     """Tell the state what was just archived for `capture`; call after the WARC write returned.
 
     A full 2xx GET with its whole body becomes the copy later revisits refer

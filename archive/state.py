@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from archive.model import RecordLocation
 
@@ -130,6 +130,50 @@ class Pending:
     priority: int
     meta: dict[str, Any] = field(default_factory=dict)
     added_at: datetime | None = None
+
+
+class StateStore(Protocol):
+    """What the crawl asks of its state: `CrawlState` (SQLite, one folder) or a Redis job's.
+
+    One interface, two stores: a single-process crawl keeps its state beside its
+    WARCs; the workers of a Redis job share theirs (crawler/redis_state.py).
+    """
+
+    @property
+    def path(self) -> object: ...
+
+    def close(self) -> None: ...
+
+    def record_capture(
+        self,
+        url: str,
+        status: int,
+        etag: str | None,
+        last_modified: str | None,
+        payload_digest: str | None,
+        location: RecordLocation,
+        warc_date: str,
+        full: bool,
+        fetched_at: datetime | None = None,
+        target_uri: str | None = None,
+        complete: bool = True,
+    ) -> None: ...
+
+    def last(self, url: str) -> UrlState | None: ...
+
+    def is_due(
+        self, url: str, min_age: timedelta, lastmod: datetime | None = None, now: datetime | None = None
+    ) -> bool: ...
+
+    def add_pending(self, url: str, role: str, depth: int, priority: int, meta: dict[str, Any]) -> object: ...
+
+    def done(self, url: str) -> None: ...
+
+    def is_pending(self, url: str) -> bool: ...
+
+    def pending(self) -> Iterator[Pending]: ...
+
+    def pending_count(self) -> int: ...
 
 
 class CrawlState:

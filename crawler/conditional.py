@@ -37,7 +37,7 @@ from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 
 from archive.reader import read_response_at
-from archive.state import CrawlState, UrlState
+from archive.state import StateStore, UrlState
 from crawler.adapters import response_from_capture
 from crawler.crawlstate import CrawlStateLink
 
@@ -73,7 +73,7 @@ def conditional_headers(previous: UrlState | None) -> dict[str, str]:
 class ConditionalRequestMiddleware:
     """Adds the stored validators to re-fetches; lets their 304 reach the spider."""
 
-    def __init__(self, crawler: Crawler, state: CrawlState, warc_dir: Path) -> None:
+    def __init__(self, crawler: Crawler, state: StateStore, warc_dir: Path) -> None:
         self.crawler = crawler
         self.state = state
         self.warc_dir = warc_dir

@@ -1,4 +1,4 @@
-"""The crawl's one `CrawlState`, shared by the components that read or write it.
+"""The crawl's one state store (`CrawlState`, or a Redis job's), shared by the components using it.
 
 Opened on first use in `ARCHIVE_DIR` (created there on a first crawl, so the
 next one can be incremental) and closed when the engine stops, after the
@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import redis
 from scrapy import Request, signals
@@ -27,7 +27,7 @@ from scrapy.settings import BaseSettings
 
 from archive.model import Capture, RecordLocation
 from archive.revisit import Kind, remember
-from archive.state import CrawlState, UrlState, has_state
+from archive.state import CrawlState, StateStore, UrlState, has_state
 from crawler.percrawler import archive_dir, one_per_crawler
 from crawler.redis_state import RedisCrawlState, has_redis_state
 
@@ -56,14 +56,15 @@ def is_incremental(settings: BaseSettings, out_dir: Path) -> bool:
 
 
 class CrawlStateLink:
-    """Holds the crawler's CrawlState and whether it is used incrementally."""
+    """Holds the crawler's state store and whether it is used incrementally."""
 
     def __init__(self, crawler: Crawler, out_dir: Path) -> None:
         self.incremental = is_incremental(crawler.settings, out_dir)
         redis_url = crawler.settings.get("PRESSWARC_REDIS_URL")
+        self.state: StateStore
         if redis_url:  # a worker of a Redis job: the same interface, shared by all workers
             job = crawler.settings["PRESSWARC_REDIS_JOB"]
-            self.state = cast(CrawlState, RedisCrawlState.open(redis_url, job))
+            self.state = RedisCrawlState.open(redis_url, job)
         else:
             self.state = CrawlState.open(out_dir)
         self.broken = False

@@ -32,6 +32,7 @@ import logging
 import os
 import socket
 import time
+from http import HTTPStatus
 from typing import Any, Self
 
 import redis
@@ -43,8 +44,6 @@ from scrapy.settings import Settings
 from scrapy.utils.request import request_from_dict
 
 from crawler.percrawler import one_per_crawler
-
-NOT_MODIFIED = 304
 
 logger = logging.getLogger(__name__)
 
@@ -378,7 +377,7 @@ class LeaseReleaseMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         # A 304 to a conditional re-fetch reaches the spider as the archived copy
         # (crawler.conditional, further in): its links are still to be queued.
-        if not (200 <= response.status < 300 or response.status == NOT_MODIFIED):
+        if not (200 <= response.status < 300 or response.status == HTTPStatus.NOT_MODIFIED):
             self._release(request)
         return response
 
