@@ -17,6 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from archive.textclean import remove_keep_tail
+
 TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6")
 MAX_TEASER_CHARS = 160
 MIN_LINK_SHARE = 0.6
@@ -36,16 +38,7 @@ def remove_teasers(tree: HtmlElement, page_url: str) -> int:
         return 0
     doomed = [block for block in tree.iter(*TEASER_BLOCKS) if _is_teaser(block, page_url, host)]
     for block in doomed:
-        parent = block.getparent()
-        if parent is not None:
-            tail = block.tail
-            previous = block.getprevious()
-            if tail and tail.strip():
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(block)
+        remove_keep_tail(block)
     return len(doomed)
 
 

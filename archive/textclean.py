@@ -42,7 +42,8 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(lines)
 
 
-def _remove_keep_tail(element: HtmlElement) -> None:
+def remove_keep_tail(element: HtmlElement) -> None:
+    """Remove an element but keep the text after it (its tail) in place."""
     parent = element.getparent()
     if parent is None:
         return
@@ -120,7 +121,7 @@ def prune(tree: HtmlElement, selectors: Iterable[str]) -> int:
                 continue
             if element.tag in ("article", "main") and all(css.startswith("[class*=") for css in hits):
                 continue  # a generic substring rule must not take the article itself
-            _remove_keep_tail(element)
+            remove_keep_tail(element)
             removed += 1
     for css in others:
         for element in selector(css)(tree):
@@ -128,7 +129,7 @@ def prune(tree: HtmlElement, selectors: Iterable[str]) -> int:
                 continue
             if element.tag in ("article", "main") and css.startswith("[class*="):
                 continue
-            _remove_keep_tail(element)
+            remove_keep_tail(element)
             removed += 1
     return removed
 
