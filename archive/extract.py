@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 from archive.bylines import author_from_metadata, clean_author
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
+from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
 from archive.profiles import ProfileSet, load_profiles
 from archive.teasers import remove_teasers
@@ -198,6 +199,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
+    unwrap_layout_tables(tree)
     remove_teasers(tree, capture.url)
     join_pasted_lines(tree)
     document = trafilatura.bare_extraction(
