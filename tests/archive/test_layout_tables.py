@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML fixtures read best on one line)
 """Layout tables versus data tables.
 
 Real behaviour this stands for:
