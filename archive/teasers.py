@@ -4,6 +4,11 @@ Why: trafilatura flattens links away, after which a teaser looks like any short
 line. Before that, its shape is plain: a short block whose text is mostly one link
 to another article of the same site, with at most a short label before it.
 
+The same shape is found in three more places: between the `<br>`s of one block
+("延伸阅读：<a>…</a><br>"), after a label without punctuation ("관련기사 <a>…</a>",
+"Lesen Sie auch <a>…</a>": at most three short words), and as a list of teasers
+under a short heading ("Related" + <ul>), where the heading goes with its list.
+
 Internal vs external: a link is internal when its host equals the page's host
 (ignoring "www." and letter case) and it is not the page itself; a link to a
 document (.pdf, .doc, ...), to another host (a ministry, a court), or to the
@@ -23,33 +28,44 @@ TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6")
 MAX_TEASER_CHARS = 160
 MIN_LINK_SHARE = 0.6
 MAX_LABEL_CHARS = 40
+MAX_BARE_LABEL_CHARS = 24
+MAX_BARE_LABEL_WORDS = 3
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
 _LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
+_LABEL_BLOCKS = frozenset("p div h2 h3 h4 h5 h6 strong b span dt".split())
 _BLOCK_CHILDREN = {
     "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "h1", "h2", "h3",
 }
 
 
 def remove_teasers(tree: HtmlElement, page_url: str) -> int:
-    """Remove teaser blocks; returns how many went."""
+    """Remove teaser blocks, teaser lines between <br>s and emptied teaser lists; returns how many."""
     page = urlsplit(page_url)
     host = _host(page.netloc)
     if not host:
         return 0
+    removed = sum(_remove_br_teasers(parent, page_url, host) for parent in _br_parents(tree))
     doomed = [block for block in tree.iter(*TEASER_BLOCKS) if _is_teaser(block, page_url, host)]
+    emptied = {block.getparent() for block in doomed if block.tag == "li"}
     for block in doomed:
-        remove_keep_tail(block)
-    return len(doomed)
+        _remove_with_label(block)
+    for teaser_list in emptied:
+        if teaser_list is not None and teaser_list.getparent() is not None and not _has_text(teaser_list):
+            _remove_with_label(teaser_list)
+    return removed + len(doomed)
 
 
 def _is_teaser(block: HtmlElement, page_url: str, host: str) -> bool:
     if any(child.tag in _BLOCK_CHILDREN for child in block.iterdescendants()):
         return False
-    text = " ".join(block.text_content().split())
-    if not text or len(text) > MAX_TEASER_CHARS:
-        return False
     links = [a for a in block.iter("a") if a.get("href")]
-    if not links:
+    return is_teaser_line(" ".join(block.text_content().split()), links, page_url, host)
+
+
+def is_teaser_line(text: str, links: list[HtmlElement], page_url: str, host: str) -> bool:
+    """Mostly links to other articles of this site, with at most a short label."""
+    if not text or len(text) > MAX_TEASER_CHARS or not links:
         return False
     link_text = " ".join(" ".join(a.text_content().split()) for a in links).strip()
     if not link_text or len(link_text) < MIN_LINK_SHARE * len(text):
@@ -59,8 +75,93 @@ def _is_teaser(block: HtmlElement, page_url: str, host: str) -> bool:
     rest = text
     for a in links:
         rest = rest.replace(" ".join(a.text_content().split()), " ")
-    rest = " ".join(rest.split())
-    return not rest or (len(rest) <= MAX_LABEL_CHARS and bool(_LABEL_END.search(rest) or len(rest) <= 2))
+    return is_label(" ".join(rest.split()))
+
+
+def is_label(rest: str) -> bool:
+    """Nothing, a glyph, a label closed by punctuation, or up to three short words."""
+    if not rest or len(rest) <= 2:
+        return True
+    if len(rest) > MAX_LABEL_CHARS:
+        return False
+    if _LABEL_END.search(rest):
+        return True
+    return (
+        len(rest) <= MAX_BARE_LABEL_CHARS
+        and len(rest.split()) <= MAX_BARE_LABEL_WORDS
+        and not _SENTENCE_END.search(rest)
+        and not any(ch.isdigit() for ch in rest)
+    )
+
+
+def _remove_with_label(block: HtmlElement) -> None:
+    """Remove a teaser block, and the short label block just before it ("Related", "关联阅读")."""
+    previous = block.getprevious()
+    remove_keep_tail(block)
+    if (
+        previous is not None
+        and previous.tag in _LABEL_BLOCKS
+        and not (previous.tail or "").strip()
+        and previous.find(".//a") is None
+        and is_label(" ".join(previous.text_content().split()).rstrip(":：").strip())
+        and previous.text_content().strip()
+    ):
+        remove_keep_tail(previous)
+
+
+def _br_parents(tree: HtmlElement) -> list[HtmlElement]:
+    parents = {br.getparent() for br in tree.iter("br")}
+    return [element for element in tree.iter() if element in parents]
+
+
+def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
+    """Teaser lines among the <br>-separated lines of one block ("延伸阅读：<a>…</a><br>")."""
+    if any(child.tag in _BLOCK_CHILDREN for child in parent):
+        return 0
+    segments = _br_segments(parent)
+    if len(segments) < 2:
+        return 0
+    removed = 0
+    for opening_br, nodes in segments:
+        text = " ".join(_segment_text(parent, opening_br, nodes).split())
+        links = [a for node in nodes for a in node.iter("a") if a.get("href")]
+        if not is_teaser_line(text, links, page_url, host):
+            continue
+        for node in nodes:
+            parent.remove(node)
+        if opening_br is None:
+            parent.text = None
+        else:
+            opening_br.tail = None
+            parent.remove(opening_br)
+        removed += 1
+    rest = " ".join(parent.text_content().split()).rstrip(":：").strip()
+    orphan_heading = removed and rest and is_label(rest)
+    if orphan_heading and parent.getparent() is not None and parent.tag not in ("body", "html"):
+        remove_keep_tail(parent)  # what is left is the teasers' heading ("Most read")
+    return removed
+
+
+def _br_segments(parent: HtmlElement) -> list[tuple[HtmlElement | None, list[HtmlElement]]]:
+    """(the <br> opening the line or None for the first, the inline elements on the line)."""
+    segments: list[tuple[HtmlElement | None, list[HtmlElement]]] = [(None, [])]
+    for child in parent:
+        if child.tag == "br":
+            segments.append((child, []))
+        else:
+            segments[-1][1].append(child)
+    return segments
+
+
+def _segment_text(parent: HtmlElement, opening_br: HtmlElement | None, nodes: list[HtmlElement]) -> str:
+    lead = parent.text if opening_br is None else opening_br.tail
+    return (lead or "") + "".join(
+        (node.text_content() if isinstance(node.tag, str) else "") + (node.tail or "") for node in nodes
+    )
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return bool(element.text_content().strip())
 
 
 def _internal_article(href: str, page_url: str, host: str) -> bool:

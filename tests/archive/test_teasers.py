@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML fixtures read best on one line)
 """Teaser lines inside article bodies.
 
 Real-world behaviour: news sites drop "Read also: <other story>" lines between the
@@ -72,3 +73,76 @@ def test_teasers_go(teaser: str) -> None:
 )
 def test_body_links_stay(snippet: str, kept: str) -> None:
     assert kept in _texts(snippet)
+
+
+# Teasers as lines between <br>s of one block, after a label with no punctuation, and as a list
+# under a short heading: the heading goes with the list, the body lines around stay.
+BR_BODY = (
+    "<p>调度中心在声明中表示，将在三十天内恢复所有被删除通话的保存措施，并向受影响的投诉人书面说明情况。<br>"
+    "{teaser}"
+    "监察专员办公室表示，将在明年一月审查整改进展，并公布审查结果。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        '延伸阅读：<a href="/news/2026/11/dispatch-4390.html">调度员因人手不足罢工</a><br>',
+        '<strong>相关新闻</strong> <a href="/news/2026/11/dispatch-4390.html">调度员因人手不足罢工</a><br>',
+        '<a href="/news/2026/11/dispatch-4390.html">调度员因人手不足罢工</a><br>'
+        '<a href="/news/2026/10/records-4101.html">通话录音为何必须保存</a><br>',
+    ],
+    ids=["label-colon", "label-no-colon", "two-bare-links"],
+)
+def test_teaser_lines_between_brs_go(teaser: str) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><article>{BR_BODY.format(teaser=teaser)}</article></body></html>")
+    remove_teasers(tree, "https://news.example/news/2026/11/ombudsman-4411.html")
+    text = tree.text_content()
+    assert "三十天内" in text and "明年一月" in text
+    assert "罢工" not in text and "延伸阅读" not in text and "相关新闻" not in text and "为何" not in text
+
+
+@pytest.mark.parametrize(
+    ("teaser", "gone"),
+    [
+        ('<p>관련기사 <a href="/news/articleView.html?idxno=88123">출동청 녹음 삭제 논란</a></p>', "관련기사"),
+        ('<p>Lesen Sie auch <a href="/politik/2026/leitstelle-4380">Leitstelle ohne Personal</a></p>', "Lesen Sie"),
+        ('<h4>Te puede interesar</h4><ul><li><a href="/local/2026/11/puente-4411.html">El puente abre en marzo</a></li>'
+         '<li><a href="/local/2026/11/mercado-4398.html">Cuarenta puestos en el mercado</a></li></ul>', "interesar"),
+        ('<div class="box"><strong>Related</strong><ul><li><a href="/politics/2026/10/strike-4390">Dispatchers '
+         'strike</a></li></ul></div>', "Related"),
+    ],
+    ids=["ko-bare-label", "de-bare-label", "es-list-heading", "en-list-heading"],
+)
+def test_bare_labels_and_list_headings_go(teaser: str, gone: str) -> None:
+    text = _texts(teaser)
+    assert "forty-two complainants" in text and "statutory period" in text
+    assert gone not in text
+
+
+@pytest.mark.parametrize(
+    ("snippet", "kept"),
+    [
+        # A sentence that is mostly one internal link is still a sentence when its rest is long.
+        ('<p>As the ombudsman told parliament last month, <a href="/politics/2026/10/hearing-4300">the '
+         "dispatch authority ignored two warnings</a>.</p>", "told parliament"),
+        # A subheading before an ordinary paragraph stays.
+        ("<h4>Next steps</h4><p>The Authority must reply by 15 January 2027 and publish its answer.</p>",
+         "Next steps"),
+        # A list of the statement's own recommendations stays.
+        ("<ul><li>restore automatic retention of recordings;</li><li>publish a deletion log every quarter.</li></ul>",
+         "deletion log"),
+    ],
+)
+def test_body_sentences_subheadings_and_lists_stay(snippet: str, kept: str) -> None:
+    assert kept in _texts(snippet)
+
+
+def test_statement_lines_between_brs_with_a_link_in_a_sentence_stay() -> None:
+    html = (
+        "<html><body><div>第一行是正文，提到<a href='/news/2026/11/earlier-4000.html'>此前报道</a>的调查结果和后续安排。<br>"
+        "第二行继续说明整改期限。</div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    assert remove_teasers(tree, "https://news.example/news/2026/11/ombudsman-4411.html") == 0
+    assert "此前报道" in tree.text_content()
