@@ -73,9 +73,13 @@ def _wide(text: str) -> bool:
 
 
 def joiner(before: str, after: str) -> str:
-    """What replaces a line break: nothing between Chinese or Japanese characters, else a space."""
+    """What replaces a line break: nothing next to a Chinese or Japanese character, else a space.
+
+    Chinese and Japanese set digits and Latin words inside a sentence without spaces
+    ("明年" + "2月底" is "明年2月底"), so one side in those scripts is enough.
+    """
     before, after = before.rstrip(), after.lstrip()
-    if before and after and NO_SPACE_SCRIPT.match(before[-1]) and NO_SPACE_SCRIPT.match(after[0]):
+    if before and after and (NO_SPACE_SCRIPT.match(before[-1]) or NO_SPACE_SCRIPT.match(after[0])):
         return ""
     return " "
 

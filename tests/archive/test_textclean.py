@@ -22,7 +22,7 @@ import lxml.html
 import pytest
 
 from archive.datelines import date_line_kind
-from archive.linejoin import decide_joins, display_width
+from archive.linejoin import decide_joins, display_width, joiner
 from archive.profiles import profile_from_dict
 from archive.textclean import apply_line_rules, join_pasted_lines, normalise_whitespace, prune, selector
 
@@ -309,3 +309,17 @@ def test_a_labelled_date_in_the_middle_of_the_text_stays_a_bare_date_goes() -> N
     body = [*middle, "Geneva, 18 September 2026", "18 September 2026", *middle]
     text, _ = apply_line_rules("\n".join(body), [])
     assert text.splitlines() == [*middle, "Geneva, 18 September 2026", *middle]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "glue"),
+    [
+        ("监察专员要求调度中心在明年", "2月底前提交整改报告。", ""),  # a digit after Chinese
+        ("調査結果は", "NHKなど各社が報じた。", ""),  # Latin after Japanese
+        ("声明は2026", "年11月に公表された。", ""),  # Japanese after a digit
+        ("옴부즈맨은 출동청에", "권고했다.", " "),  # Korean keeps its spaces
+        ("The Authority must reply by", "15 January 2027.", " "),
+    ],
+)
+def test_joiner_sets_no_space_next_to_chinese_or_japanese(before: str, after: str, glue: str) -> None:
+    assert joiner(before, after) == glue
