@@ -6,6 +6,11 @@ start or end, a label of 1–3 words without sentence punctuation, a separator
 A value is name-like when its Latin words are capitalised (small joining words
 allowed) or it is in a script without case; a sentence ("Note: the Authority will
 publish ...") is never one. Labelled dates are left to `archive.datelines`.
+
+On the very first or last line of a text the value need not be a name: sites
+credit a desk or a source in plain words ("Source: embassy consular section",
+"Источник: пресс-служба министерства", "Foto: archivo"). There a one-word label
+and a value of up to four words without digits or punctuation is enough.
 """
 
 from __future__ import annotations
@@ -31,6 +36,29 @@ def is_credit_line(line: str) -> bool:
     if not 1 <= len(label.split()) <= 3 or _SENTENCE_END.search(value) or len(value.split()) > 6:
         return False
     return name_like(value)
+
+
+MAX_OUTER_CREDIT_CHARS = 50
+MAX_OUTER_VALUE_WORDS = 4
+_PLAIN_VALUE = re.compile(r"^[^\W\d_][^\d.;!?。！？；]*$")
+
+
+def is_outer_credit_line(line: str) -> bool:
+    """A credit on the text's first or last line: also a desk or source in plain words."""
+    if is_credit_line(line):
+        return True
+    line = line.strip()
+    if len(line) > MAX_OUTER_CREDIT_CHARS:
+        return False
+    match = _CREDIT.match(line)
+    if not match:
+        return False
+    label, value = match.group("label").strip(), match.group("value").strip()
+    return (
+        len(label.split()) == 1
+        and 1 <= len(value.split()) <= MAX_OUTER_VALUE_WORDS
+        and bool(_PLAIN_VALUE.match(value))
+    )
 
 
 def name_like(value: str) -> bool:

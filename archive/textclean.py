@@ -14,7 +14,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import byline_line
-from archive.credits import is_credit_line
+from archive.credits import is_credit_line, is_outer_credit_line
 from archive.datelines import date_line_kind
 from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
@@ -166,7 +166,20 @@ def apply_line_rules(
             if _is_date_line(line, languages, at_edge) or (at_edge and is_credit_line(line)):
                 continue
         kept.append(line)
-    return "\n".join(kept), author
+    return "\n".join(_strip_outer_credits(kept)), author
+
+
+MAX_OUTER_CREDITS = 2
+
+
+def _strip_outer_credits(lines: list[str]) -> list[str]:
+    """Credit lines left at the very start or end once other edge lines are gone."""
+    start, end = 0, len(lines)
+    while start < min(MAX_OUTER_CREDITS, end) and is_outer_credit_line(lines[start]):
+        start += 1
+    while end > max(start, len(lines) - MAX_OUTER_CREDITS) and is_outer_credit_line(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
 
 
 def _is_date_line(line: str, languages: tuple[str, ...], at_edge: bool) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from archive.credits import is_credit_line
+from archive.profiles import load_profiles
 from archive.textclean import apply_line_rules
 
 BODY = [
@@ -46,3 +47,40 @@ def test_credit_shape_in_the_middle_stays() -> None:
     lines += ["Closing paragraph of the report, long enough to be body text.", "Last line of the body text."]
     text, _ = apply_line_rules("\n".join(lines), [])
     assert "Photo: Jane Roe" in text
+
+
+# On the very first or last line a source or desk in plain words is a credit too.
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [*BODY, "Source: embassy consular section"],
+        [*BODY, "Источник: пресс-служба министерства"],
+        ["Foto: archivo", *BODY],
+        [*BODY, "Quelle: dpa", "Fotos: archivo del ayuntamiento"],
+        [*BODY, "Fuente: agencias", "© 2026 Diario del Valle. Todos los derechos reservados."],
+    ],
+    ids=["en-desk", "ru-press-service", "es-photo-first", "two-at-end", "before-copyright"],
+)
+def test_plain_word_credits_on_the_outer_lines_go(lines: list[str]) -> None:
+    generic = [p for p in load_profiles().profiles if p.name == "generic"]
+    text, _ = apply_line_rules("\n".join(lines), generic)
+    assert text.splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact: press office, +1 555 0100",  # digits: the statement's own contact line
+        "Note: the Authority will publish its findings in March.",  # a sentence
+        "Recommendations: restore automatic retention of recordings and publish the deletion log",
+    ],
+)
+def test_outer_lines_that_say_something_stay(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines()[-1] == line
+
+
+def test_plain_word_credit_inside_the_text_stays() -> None:
+    lines = [BODY[0], "Source: embassy consular section", *BODY[1:], "Closing paragraph, long enough to be body."]
+    text, _ = apply_line_rules("\n".join(lines), [])
+    assert "Source: embassy consular section" in text.splitlines()
