@@ -81,6 +81,7 @@ def test_outer_lines_that_say_something_stay(line: str) -> None:
 
 
 def test_plain_word_credit_inside_the_text_stays() -> None:
-    lines = [BODY[0], "Source: embassy consular section", *BODY[1:], "Closing paragraph, long enough to be body."]
+    closing = "Closing paragraph, long enough to be body."
+    lines = [BODY[0], "Source: embassy consular section", *BODY[1:], closing]
     text, _ = apply_line_rules("\n".join(lines), [])
     assert "Source: embassy consular section" in text.splitlines()
