@@ -18,6 +18,7 @@ and results are cached (the answer depends on the string only).
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
 MAX_LINE_CHARS = 64
@@ -55,26 +56,42 @@ def dateparser_languages(*codes: str | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=8192)
 def is_complete_date(text: str, languages: tuple[str, ...] = ()) -> bool:
     """Whether `text` as a whole is a date with day, month and year (in `languages`, or any)."""
+    return _parse(text, languages) is not None
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
     import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
 
     try:
         parsed = dateparser.parse(text, languages=list(languages) or None, settings=DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
-        return False
-    return parsed is not None
+        return None
+    return parsed if isinstance(parsed, datetime) else None
 
 
 @lru_cache(maxsize=8192)
 def date_line_kind(line: str, languages: tuple[str, ...] = ()) -> str | None:
     """Kind of date line: "date" (just a date), "labelled" (label + date) or None."""
+    found = _date_part(line, languages)
+    return found[0] if found else None
+
+
+def date_in_line(line: str, languages: tuple[str, ...] = ()) -> datetime | None:
+    """The date a date line states ("入力 2026.11.20 09:14" -> 2026-11-20 09:14), else None."""
+    found = _date_part(line, languages)
+    return _parse(found[1], languages) if found else None
+
+
+def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """("date" or "labelled", the date's text) when the line is a date line."""
     line = line.strip()
     if not line or len(line) > MAX_LINE_CHARS or not YEAR_LIKE.search(line):
         return None
     if is_complete_date(line, languages):
-        return "date"
+        return "date", line
     if SENTENCE_END.search(line):
         return None
     words = LABEL_COLON.sub(r"\1 ", line).split()
@@ -84,6 +101,7 @@ def date_line_kind(line: str, languages: tuple[str, ...] = ()) -> str | None:
         label = " ".join(words[:start])
         if start > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS or not LABEL.match(label):
             continue
-        if is_complete_date(" ".join(words[start:]), languages):
-            return "labelled"
+        rest = " ".join(words[start:])
+        if is_complete_date(rest, languages):
+            return "labelled", rest
     return None

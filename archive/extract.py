@@ -30,6 +30,7 @@ from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
+from archive.visibledates import visible_date
 from archive.profiles import ProfileSet, load_profiles
 from archive.teasers import remove_teasers
 from archive.textclean import (
@@ -196,6 +197,9 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
     tree_byline = byline_from_tree(tree, chosen)
+    visible = None
+    if not (profile_date or dates[0]):  # read before pruning takes the header away
+        visible = visible_date(tree, dateparser_languages(meta.get("lang")), max_date)
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
@@ -228,7 +232,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         or clean_author(doc.get("author"), doc.get("sitename"))
         or clean_author(tree_byline)
         or clean_author(byline),
-        "published": profile_date or doc.get("date") or dates[0],
+        "published": profile_date or doc.get("date") or dates[0] or visible,
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
         "description": doc.get("description"),

@@ -1,0 +1,51 @@
+"""Publication dates that a page only prints next to its headline.
+
+Real behaviour: many outlets carry no date in metadata or markup that htmldate reads; the reader
+sees a dateline under the headline in the site's own language and format ("2026年11月20日
+18時05分", "입력 2026.11.20 09:14 | 김지훈 기자", "Publicado el 20 de noviembre de 2026",
+"20/11/2026 - 10h32"), while the statement below mentions other dates of its own, and a
+sidebar lists other stories with their dates.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from archive.visibledates import visible_date
+
+STATEMENT = (
+    "<p>An inspection on 28 October 2026 found cracks in two beams; the Board will report again on "
+    "15 January 2027.</p>"
+)
+
+
+def page(header: str, before_headline: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(
+        f"<html><body><div class='top'>{before_headline}</div><h1>Headline</h1>{header}{STATEMENT}"
+        "<aside><ul><li><a href='/a/1'>Older story</a> <span>12.11.2026</span></li></ul></aside></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "languages"),
+    [
+        ("<p class='date'>2026年11月20日 18時05分</p>", ("ja",)),
+        ("<div class='info'><span>입력 2026.11.20 09:14 | 김지훈 기자</span></div>", ("ko",)),
+        ("<div><span class='x1'>Publicado el 20 de noviembre de 2026</span></div>", ("es",)),
+        ("<div class='meta'><em>20/11/2026 - 10h32</em></div>", ("pt",)),
+        ("<p>Publié le 20 novembre 2026 à 16h12</p>", ()),
+    ],
+    ids=["ja", "ko-with-byline", "es-label", "pt-numeric", "fr-any-language"],
+)
+def test_the_dateline_under_the_headline_is_read(header: str, languages: tuple[str, ...]) -> None:
+    assert visible_date(page(header), languages, "2026-11-21") == "2026-11-20"
+
+
+def test_dates_inside_the_statement_or_before_the_headline_are_not_the_dateline() -> None:
+    # No dateline: the statement's own sentence is not a date line; the top bar's date comes before the h1.
+    assert visible_date(page("", before_headline="<span>Friday 13.11.2026</span>"), (), "2026-11-21") is None
+
+
+def test_a_future_date_is_not_a_publication_date() -> None:
+    assert visible_date(page("<p>2026年12月24日</p>"), ("ja",), "2026-11-21") is None
