@@ -23,7 +23,8 @@ STATEMENT = (
 def page(header: str, before_headline: str = "") -> lxml.html.HtmlElement:
     return lxml.html.document_fromstring(
         f"<html><body><div class='top'>{before_headline}</div><h1>Headline</h1>{header}{STATEMENT}"
-        "<aside><ul><li><a href='/a/1'>Older story</a> <span>12.11.2026</span></li></ul></aside></body></html>"
+        "<aside><ul><li><a href='/a/1'>Older story</a> <span>12.11.2026</span></li></ul></aside>"
+        "</body></html>"
     )
 
 
