@@ -30,7 +30,7 @@ from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
-from archive.visibledates import visible_date
+from archive.phrasing import wrap_loose_text
 from archive.profiles import ProfileSet, load_profiles
 from archive.teasers import remove_teasers
 from archive.textclean import (
@@ -43,6 +43,7 @@ from archive.textclean import (
     normalise_whitespace,
     prune,
 )
+from archive.visibledates import visible_date
 
 EXTRACTOR_NAME = "presswarc+trafilatura"
 TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -206,6 +207,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     unwrap_layout_tables(tree)
     remove_teasers(tree, capture.url)
     join_pasted_lines(tree)
+    wrap_loose_text(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=capture.url,

@@ -355,44 +355,66 @@ def _join_sibling_lines(parent: HtmlElement, shapes: dict[HtmlElement, str]) -> 
 
 
 def _join_br_lines(parent: HtmlElement) -> int:
-    """Lines separated by <br> inside one element; <br><br> (or more) between paragraphs."""
-    children = [c for c in parent if _tag(c)]
-    if not any(_tag(c) == "br" for c in children) or any(_tag(c) in BLOCK_TAGS for c in children):
-        return 0
-    texts: list[str] = []
-    gaps: list[int] = []
-    breaks: list[list[HtmlElement]] = []
-    current = parent.text or ""
-    pending: list[HtmlElement] = []
-    for child in list(parent):
-        if _tag(child) == "br":
-            if clean(current):
-                if texts:
-                    gaps.append(len(pending) - 1)
-                    breaks.append(pending)
-                texts.append(clean(current))
-                pending = []
-            current = ""
-            if texts:
-                pending.append(child)
-            current += child.tail or ""
-        else:
-            current += child.text_content() + (child.tail or "")
-    if clean(current):
-        if texts:
-            gaps.append(len(pending) - 1)
-            breaks.append(pending)
-        texts.append(clean(current))
-    if len(texts) < 2:
+    """Lines separated by <br> inside one element; <br><br> (or more) between paragraphs.
+
+    A block child (a <p> of credits after the pasted text, a <div> of an image) ends a run
+    of lines; the text after it starts the next run.
+    """
+    if not any(_tag(c) == "br" for c in parent):
         return 0
     joined = 0
-    for index, (decision, brs) in enumerate(zip(decide_joins(texts, gaps), breaks, strict=True)):
-        if decision:
-            glue = joiner(texts[index], texts[index + 1])
-            for br in brs:
-                _remove_keeping_tail(br, joiner=glue)
-            joined += 1
-    return joined
+    run = _BrRun(parent.text or "")
+    for child in list(parent):
+        tag = _tag(child)
+        if tag in BLOCK_TAGS:
+            joined += run.join()
+            run = _BrRun(child.tail or "")
+        elif tag == "br":
+            run.add_break(child)
+        else:
+            run.current += child.text_content() + (child.tail or "")
+    return joined + run.join()
+
+
+class _BrRun:
+    """Lines of text between <br>s, collected in document order, then joined where they wrap."""
+
+    def __init__(self, lead: str) -> None:
+        self.current = lead
+        self.texts: list[str] = []
+        self.gaps: list[int] = []
+        self.breaks: list[list[HtmlElement]] = []
+        self.pending: list[HtmlElement] = []
+
+    def add_break(self, br: HtmlElement) -> None:
+        self._end_line()
+        if self.texts:
+            self.pending.append(br)
+        self.current = br.tail or ""
+
+    def _end_line(self) -> None:
+        if not clean(self.current):
+            return
+        if self.texts:
+            self.gaps.append(len(self.pending) - 1)
+            self.breaks.append(self.pending)
+        self.texts.append(clean(self.current))
+        self.pending = []
+        self.current = ""
+
+    def join(self) -> int:
+        self._end_line()
+        if len(self.texts) < 2:
+            return 0
+        joined = 0
+        decisions = decide_joins(self.texts, self.gaps)
+        for index, (decision, brs) in enumerate(zip(decisions, self.breaks, strict=True)):
+            if decision:
+                glue = joiner(self.texts[index], self.texts[index + 1])
+                for br in brs:
+                    _remove_keeping_tail(br, joiner=glue)
+                joined += 1
+        return joined
 
 
 def join_visual_lines(tree: HtmlElement) -> int:

@@ -116,24 +116,29 @@ def _br_parents(tree: HtmlElement) -> list[HtmlElement]:
 
 def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
     """Teaser lines among the <br>-separated lines of one block ("延伸阅读：<a>…</a><br>")."""
-    if any(child.tag in _BLOCK_CHILDREN for child in parent):
-        return 0
     segments = _br_segments(parent)
     if len(segments) < 2:
         return 0
     removed = 0
-    for opening_br, nodes in segments:
-        text = " ".join(_segment_text(parent, opening_br, nodes).split())
+    for index, (opening, nodes) in enumerate(segments):
+        text = " ".join(_segment_text(parent, opening, nodes).split())
         links = [a for node in nodes for a in node.iter("a") if a.get("href")]
         if not is_teaser_line(text, links, page_url, host):
             continue
         for node in nodes:
             parent.remove(node)
-        if opening_br is None:
+        if opening is None:
             parent.text = None
         else:
-            opening_br.tail = None
-            parent.remove(opening_br)
+            opening.tail = None
+            if opening.tag == "br":
+                parent.remove(opening)
+                # A teaser set off by blank lines ("…<br><br>teaser<br><br>…") takes one blank line
+                # with it, so the paragraph break around it stays as wide as the others.
+                before, before_nodes = segments[index - 1]
+                blank_line = not before_nodes and not (before.tail or "").strip() if before is not None else False
+                if before is not None and before.tag == "br" and blank_line and before.getparent() is parent:
+                    parent.remove(before)
         removed += 1
     rest = " ".join(parent.text_content().split()).rstrip(":：").strip()
     orphan_heading = removed and rest and is_label(rest)
@@ -143,18 +148,18 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
 
 
 def _br_segments(parent: HtmlElement) -> list[tuple[HtmlElement | None, list[HtmlElement]]]:
-    """(the <br> opening the line or None for the first, the inline elements on the line)."""
+    """Lines of one block: (what opens the line: None, a <br> or a block child; its inline elements)."""
     segments: list[tuple[HtmlElement | None, list[HtmlElement]]] = [(None, [])]
     for child in parent:
-        if child.tag == "br":
+        if child.tag == "br" or child.tag in _BLOCK_CHILDREN:
             segments.append((child, []))
         else:
             segments[-1][1].append(child)
     return segments
 
 
-def _segment_text(parent: HtmlElement, opening_br: HtmlElement | None, nodes: list[HtmlElement]) -> str:
-    lead = parent.text if opening_br is None else opening_br.tail
+def _segment_text(parent: HtmlElement, opening: HtmlElement | None, nodes: list[HtmlElement]) -> str:
+    lead = parent.text if opening is None else opening.tail
     return (lead or "") + "".join(
         (node.text_content() if isinstance(node.tag, str) else "") + (node.tail or "") for node in nodes
     )

@@ -1,0 +1,63 @@
+"""Loose text beside blocks becomes paragraphs of its own before extraction.
+
+Why: CMSs paste text straight into a container and then add blocks to the same
+container (an image <div>, an editor's <p>, an ad slot), so a statement's paragraph
+can be the *tail* of an image div. trafilatura, in its precision mode, drops such
+tails with the block before them, and the paragraph is lost. Reader modes avoid
+this the same way we do here (Readability.js wraps "phrasing content" runs of a
+<div> in <p>s): every run of text and inline elements between the block children
+of a container is moved into a new <p>, in place, with nothing added or dropped.
+"""
+
+from __future__ import annotations
+
+from lxml.html import Element, HtmlElement
+
+CONTAINERS = frozenset("div article section main body td th center blockquote form".split())
+BLOCKS = frozenset(
+    "address article aside blockquote center dd details dir div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main menu nav ol p pre section table tbody td tfoot th thead tr ul "
+    "script style noscript template".split()
+)
+_BLANK = " \t\n\r\f\v\u00a0\u3000"
+
+
+def wrap_loose_text(tree: HtmlElement) -> int:
+    """Wrap each run of loose text (and its inline elements) after a block child in a <p>."""
+    wrapped = 0
+    for container in [e for e in tree.iter() if isinstance(e.tag, str) and e.tag in CONTAINERS]:
+        children = list(container)
+        if any(_is_block(c) for c in children):
+            wrapped += _wrap_runs(container, children)
+    return wrapped
+
+
+def _wrap_runs(container: HtmlElement, children: list[HtmlElement]) -> int:
+    wrapped = 0
+    lead: str | None = None
+    run: list[HtmlElement] = []
+    anchor: HtmlElement | None = None  # the block the run follows (None: the container's start)
+    for child in [*children, None]:
+        if child is not None and not _is_block(child):
+            run.append(child)
+            continue
+        words = _has_words(lead) or any(_has_words(n.text_content()) for n in run if isinstance(n.tag, str))
+        if anchor is not None and words:
+            paragraph = Element("p")
+            paragraph.text = lead
+            for node in run:
+                paragraph.append(node)  # moves the node with its tail
+            anchor.tail = None
+            anchor.addnext(paragraph)
+            wrapped += 1
+        if child is not None:
+            anchor, lead, run = child, child.tail, []
+    return wrapped
+
+
+def _is_block(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str) and element.tag in BLOCKS
+
+
+def _has_words(text: str | None) -> bool:
+    return bool(text and text.strip(_BLANK))

@@ -1,0 +1,85 @@
+# ruff: noqa: E501  (HTML fixtures read best on one line)
+"""Pasted lines separated by <br> inside a body element that also holds block children.
+
+Real behaviour: Chinese portals (and many older CMSs elsewhere) paste a statement into the body
+<div> as text with one <br> per visual line and <br><br> between paragraphs (each paragraph
+indented with two full-width spaces), then the CMS appends its own blocks in the same element:
+an editor line <p>, an image <div>, a teaser set off by blank lines. The block children must not
+stop the lines before and after them from being re-joined, and a removed teaser must not change
+how wide the paragraph break around it looks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from archive.extract import extract
+from archive.model import Capture
+
+ZH_PARAGRAPHS = [
+    "市交通运输局20日发布通告称，因地铁二号线东延段进行轨道接驳施工，自12月1日起至12月15日，东湖站至滨江站区间将在每天22时后暂停运营。",
+    "施工期间，市公交集团将开通两条夜间接驳线路，沿途设置临时站点，具体时刻表将在官方网站和车站公告栏同步公布。",
+    "请市民提前规划出行路线，如有疑问可拨打交通服务热线咨询。",
+]
+EN_PARAGRAPHS = [
+    "The Water Board announced on Friday that the eastern pumping station will be taken out of service for repairs from the first of December until the middle of the month.",
+    "During the works, households in the eastern district will be supplied from the northern reservoir, and pressure may be lower than usual in the evening hours.",
+    "Residents with questions can call the Board's service line, which is open every day from eight in the morning until eight in the evening.",
+]
+
+
+def wrap(paragraph: str, width: int) -> list[str]:
+    """Visual lines of a paragraph as a PDF or an e-mail client would have broken it."""
+    if " " not in paragraph:
+        return [paragraph[i : i + width] for i in range(0, len(paragraph), width)]
+    lines, line = [], ""
+    for word in paragraph.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+def body_with_br_lines(paragraphs: list[str], width: int, indent: str, middle_block: str, teaser: str) -> str:
+    parts = ["<br>".join(wrap(p, width)) for p in paragraphs]
+    first, *rest = [indent + p for p in parts]
+    return (
+        f"{first}<br><br>{middle_block}{rest[0]}<br><br>{teaser}{rest[1]}<br><br>"
+        "<p class='editor'>(Editor: 王芳)</p>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "width", "indent", "language"),
+    [(ZH_PARAGRAPHS, 22, "\u3000\u3000", "zh"), (EN_PARAGRAPHS, 64, "", "en"), (ZH_PARAGRAPHS, 17, "", "zh")],
+    ids=["zh-indented", "en", "zh-narrow"],
+)
+@pytest.mark.parametrize(
+    ("middle_block", "teaser"),
+    [
+        ("", ""),
+        ("<div class='pic'><img src='/p/1.jpg'></div>", ""),
+        ("", "延伸阅读：<a href='/news/2026/1103/88102.html'>东延段工程进展顺利</a><br><br>"),
+        ("<div class='pic'><img src='/p/1.jpg'></div>", "<a href='/news/2026/1103/88102.html'>Read also: pumping station history</a><br><br>"),
+    ],
+    ids=["plain", "image-block", "teaser", "image-and-teaser"],
+)
+def test_br_lines_around_block_children_become_paragraphs(
+    paragraphs: list[str], width: int, indent: str, language: str, middle_block: str, teaser: str
+) -> None:
+    html = (
+        f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1>"
+        f"<div class='content'>{body_with_br_lines(paragraphs, width, indent, middle_block, teaser)}</div></body></html>"
+    )
+    capture = Capture(
+        url="https://news.example/news/2026/1120/89310.html",
+        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
+        status=200,
+        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
+        body=html.encode(),
+    )
+    assert (extract(capture).text or "").splitlines() == paragraphs
