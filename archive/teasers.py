@@ -136,9 +136,9 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
                 # A teaser set off by blank lines ("…<br><br>teaser<br><br>…") takes one blank line
                 # with it, so the paragraph break around it stays as wide as the others.
                 before, before_nodes = segments[index - 1]
-                blank_line = not before_nodes and not (before.tail or "").strip() if before is not None else False
-                if before is not None and before.tag == "br" and blank_line and before.getparent() is parent:
-                    parent.remove(before)
+                if before is not None and before.tag == "br" and before.getparent() is parent:
+                    if not before_nodes and not (before.tail or "").strip():
+                        parent.remove(before)
         removed += 1
     rest = " ".join(parent.text_content().split()).rstrip(":：").strip()
     orphan_heading = removed and rest and is_label(rest)
