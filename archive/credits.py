@@ -10,7 +10,8 @@ publish ...") is never one. Labelled dates are left to `archive.datelines`.
 On the very first or last line of a text the value need not be a name: sites
 credit a desk or a source in plain words ("Source: embassy consular section",
 "Источник: пресс-служба министерства", "Foto: archivo"). There a one-word label
-and a value of up to four words without digits or punctuation is enough.
+and a value of up to four words (joining words aside) without digits or punctuation
+is enough, and the label may be an abbreviation closed by its full stop ("Fot. archiwum").
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ MAX_CREDIT_CHARS = 60
 _CREDIT = re.compile(
     r"^[(\[（【]?\s*(?P<label>[^\W\d_][\w.'’ -]{0,24}?)\s*[:：=／/]\s*(?P<value>[^:：]{1,45}?)\s*[)\]）】]?$"
 )
-_JOINERS = frozenset("of de la le du des der die das von und and the for y e da di del van al".split())
+_JOINERS = frozenset(
+    "of de la le du des der die das von und and the for y e da di del do dos van al".split()
+)
 _SENTENCE_END = re.compile(r"[.!?。！？]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
 
 
@@ -38,8 +41,10 @@ def is_credit_line(line: str) -> bool:
     return name_like(value)
 
 
-MAX_OUTER_CREDIT_CHARS = 50
+MAX_OUTER_CREDIT_CHARS = 64
 MAX_OUTER_VALUE_WORDS = 4
+# "Fot. archiwum", "Phot. AFP": an abbreviated label closed by its full stop.
+_ABBREVIATED_CREDIT = re.compile(r"^(?P<label>[^\W\d_]{2,5})\.\s+(?P<value>[^.:：]{1,45})$")
 _PLAIN_VALUE = re.compile(r"^[^\W\d_][^\d.;!?。！？；]*$")
 
 
@@ -50,13 +55,14 @@ def is_outer_credit_line(line: str) -> bool:
     line = line.strip()
     if len(line) > MAX_OUTER_CREDIT_CHARS:
         return False
-    match = _CREDIT.match(line)
+    match = _CREDIT.match(line) or _ABBREVIATED_CREDIT.match(line)
     if not match:
         return False
     label, value = match.group("label").strip(), match.group("value").strip()
+    content_words = [word for word in value.split() if word.lower() not in _JOINERS]
     return (
         len(label.split()) == 1
-        and 1 <= len(value.split()) <= MAX_OUTER_VALUE_WORDS
+        and 1 <= len(content_words) <= MAX_OUTER_VALUE_WORDS
         and bool(_PLAIN_VALUE.match(value))
     )
 

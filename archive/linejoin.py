@@ -180,7 +180,9 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
         and not spacer_break(i)
         and lines.fits(i, wrap)
         and lines.fill(i, wrap) >= FULL_OPEN_LINE
-        and not _starts_capital(texts[i + 1])
+        # A capital after a line that stops on a lower-case word is a noun or a name
+        # ("… ze świętami" | "Bożego Narodzenia …"): still a wrapped sentence.
+        and (not _starts_capital(texts[i + 1]) or texts[i][-1].islower())
     )
     if evidence < MIN_EVIDENCE or evidence < EVIDENCE_SHARE * pairs:
         return no
@@ -202,14 +204,15 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:
     """A paragraph cut in two mid-sentence ("… with an" | "effective way …"), whatever the widths.
 
-    Only in scripts with letter case: the line ends in a lower-case letter, the next begins with one.
+    Only in scripts with letter case: the line ends in a lower-case letter, the next begins with
+    one or with a number ("… zaplanowany na" | "25 grudnia …").
     """
     before, after = lines.texts[i], lines.texts[i + 1]
     return (
         lines.gaps[i] == tightest_gap
         and lines.widths[i] >= MIN_BROKEN_LINE
         and before[-1].islower()
-        and after[0].islower()
+        and (after[0].islower() or after[0].isdigit())
         and _wide(before) == _wide(after)
     )
 

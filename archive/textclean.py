@@ -252,9 +252,31 @@ def _key(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
+MAX_KICKER_CHARS = 24
+MAX_KICKER_WORDS = 3
+TITLE_SEARCH_LINES = 3
+
+
 def drop_title_line(text: str, title: str | None) -> str:
-    """Drop a leading headline that repeats the title: it is metadata, not body."""
+    """Drop a leading headline that repeats the title, and the kicker above it ("Lokales", "地域").
+
+    The headline is metadata, not body; a section label printed over it is chrome. Only short
+    lines without a sentence end count as a kicker, and only when the headline follows them.
+    """
     lines = text.splitlines()
-    if lines and title and _key(lines[0]) and _key(lines[0]) == _key(title):
-        lines = lines[1:]
-    return "\n".join(lines)
+    key = _key(title or "")
+    if not key:
+        return text
+    for index, line in enumerate(lines[:TITLE_SEARCH_LINES]):
+        if _key(line) == key:
+            if all(_is_kicker(kicker) for kicker in lines[:index]):
+                return "\n".join(lines[index + 1 :])
+            break
+    return text
+
+
+def _is_kicker(line: str) -> bool:
+    line = line.strip()
+    return len(line) <= MAX_KICKER_CHARS and len(line.split()) <= MAX_KICKER_WORDS and not line.endswith(
+        (".", "!", "?", "。", "！", "？")
+    )

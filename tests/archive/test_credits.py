@@ -85,3 +85,12 @@ def test_plain_word_credit_inside_the_text_stays() -> None:
     lines = [BODY[0], "Source: embassy consular section", *BODY[1:], closing]
     text, _ = apply_line_rules("\n".join(lines), [])
     assert "Source: embassy consular section" in text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fot. archiwum", "Phot. AFP", "Fonte: assessoria de imprensa da Secretaria de Saúde"],
+)
+def test_abbreviated_labels_and_desks_with_joining_words_on_the_outer_line_go(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY

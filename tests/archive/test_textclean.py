@@ -24,7 +24,14 @@ import pytest
 from archive.datelines import date_line_kind
 from archive.linejoin import decide_joins, display_width, joiner
 from archive.profiles import profile_from_dict
-from archive.textclean import apply_line_rules, join_pasted_lines, normalise_whitespace, prune, selector
+from archive.textclean import (
+    apply_line_rules,
+    drop_title_line,
+    join_pasted_lines,
+    normalise_whitespace,
+    prune,
+    selector,
+)
 
 NB = "\u00a0"
 
@@ -323,3 +330,45 @@ def test_a_labelled_date_in_the_middle_of_the_text_stays_a_bare_date_goes() -> N
 )
 def test_joiner_sets_no_space_next_to_chinese_or_japanese(before: str, after: str, glue: str) -> None:
     assert joiner(before, after) == glue
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Polish: a wrap before a capitalised name and before a number.
+        ["Rada Miasta Lipowo informuje, że w związku z remontem mostu przy",
+         "Kolejowej ruch autobusów linii 4 i 9 zostanie skierowany na",
+         "12 dni objazdem przez ulicę Polną i Szkolną."],
+        # German: nouns are capitalised, so most wrapped lines go on with a capital.
+        ["Die Gemeindeverwaltung teilt mit, dass die Sporthalle an der",
+         "Schulstraße wegen eines Wasserschadens bis zum Ende der",
+         "Herbstferien geschlossen bleibt und der Vereinssport ruht."],
+    ],
+    ids=["pl", "de"],
+)
+def test_wrapped_lines_before_capitals_and_numbers_join(lines: list[str]) -> None:
+    joins = decide_joins(lines, [0] * (len(lines) - 1))
+    assert all(joins), joins
+
+
+def test_short_lines_before_capitals_stay_apart() -> None:
+    # An address or a list of names: open lines, capitals after, but nothing is full.
+    lines = ["Rada Miasta Lipowo", "Biuro Prasowe", "ul. Kolejowa 12", "Lipowo, 20 listopada 2026 r."]
+    assert not any(decide_joins(lines, [0, 0, 0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Lokales\nStadtwerke: Wasser wieder sauber\nDie Stadtwerke teilen mit.",
+         "Stadtwerke: Wasser wieder sauber", "Die Stadtwerke teilen mit."),
+        ("地域\n市立図書館が臨時休館\n教育委員会は20日発表した。",
+         "市立図書館が臨時休館", "教育委員会は20日発表した。"),
+        # A first sentence before the headline-like line is body, not a kicker: nothing goes.
+        ("The council met today.\nBudget adopted\nIt passed by nine votes.", "Budget adopted",
+         "The council met today.\nBudget adopted\nIt passed by nine votes."),
+    ],
+    ids=["de-kicker", "ja-kicker", "sentence-first"],
+)
+def test_headline_and_its_kicker_go(text: str, title: str, expected: str) -> None:
+    assert drop_title_line(text, title) == expected
