@@ -32,6 +32,7 @@ from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
 from archive.phrasing import wrap_loose_text
 from archive.profiles import ProfileSet, load_profiles
+from archive.signature import pop_signature
 from archive.teasers import remove_teasers
 from archive.textclean import (
     apply_line_rules,
@@ -206,6 +207,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         prune(tree, profile.prune)
     unwrap_layout_tables(tree)
     remove_teasers(tree, capture.url)
+    signature = pop_signature(tree)
     join_pasted_lines(tree)
     wrap_loose_text(tree)
     document = trafilatura.bare_extraction(
@@ -233,7 +235,8 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         "author": meta_author
         or clean_author(doc.get("author"), doc.get("sitename"))
         or clean_author(tree_byline)
-        or clean_author(byline),
+        or clean_author(byline)
+        or signature,
         "published": profile_date or doc.get("date") or dates[0] or visible,
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,

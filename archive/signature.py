@@ -1,0 +1,68 @@
+"""A reporter's signature closing the body: a name alone, set apart, after the last paragraph.
+
+Why: many outlets (Vietnamese, Thai, Chinese and Spanish-language papers among them)
+sign an article not with a "By" line but with the reporter's name on its own line at
+the end, bold or right-aligned (`<p style="text-align:right"><strong>Minh Anh</strong></p>`).
+trafilatura keeps it as the last line of text. Structure tells it apart from a closing
+paragraph: the block holds nothing but a short name-like value, set apart by emphasis,
+right alignment or a signature/author class, and no text follows it among its siblings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from archive.bylines import clean_author
+from archive.credits import name_like
+from archive.textclean import remove_keep_tail
+
+MAX_SIGNATURE_CHARS = 40
+MAX_SIGNATURE_WORDS = 4
+MIN_PARAGRAPHS_BEFORE = 2
+_EMPHASIS = frozenset({"strong", "b", "em", "i"})
+_RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
+_SIGNATURE_CLASS = re.compile(r"author|signature|byline|writer|reporter|tac-?gia|firma|podpis", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[\d.!?:;,。！？：；，@/|()]")
+
+
+def pop_signature(tree: HtmlElement) -> str | None:
+    """Remove the closing signature block and return the name in it; None when there is none."""
+    for block in tree.iter("p", "div"):
+        name = _signature_name(block)
+        if name is not None and _closes_its_body(block):
+            remove_keep_tail(block)
+            return name
+    return None
+
+
+def _signature_name(block: HtmlElement) -> str | None:
+    text = " ".join(block.text_content().split())
+    if not text or len(text) > MAX_SIGNATURE_CHARS or len(text.split()) > MAX_SIGNATURE_WORDS:
+        return None
+    if _NOT_A_NAME.search(text) or not name_like(text) or not _set_apart(block, text):
+        return None
+    return clean_author(text)
+
+
+def _set_apart(block: HtmlElement, text: str) -> bool:
+    if block.get("align", "").lower() == "right" or _RIGHT.search(block.get("style", "")):
+        return True
+    if _SIGNATURE_CLASS.search(block.get("class", "")):
+        return True
+    children = [c for c in block if isinstance(c.tag, str)]
+    emphasised = len(children) == 1 and children[0].tag in _EMPHASIS and not (block.text or "").strip()
+    return emphasised and " ".join(children[0].text_content().split()) == text
+
+
+def _closes_its_body(block: HtmlElement) -> bool:
+    """No text after it among its siblings, and at least two paragraphs before it."""
+    if any(_has_words(s) for s in block.itersiblings()) or (block.tail or "").strip():
+        return False
+    before = [s for s in block.itersiblings(preceding=True) if _has_words(s)]
+    return len(before) >= MIN_PARAGRAPHS_BEFORE
+
+
+def _has_words(element: HtmlElement) -> bool:
+    return isinstance(element.tag, str) and bool(element.text_content().strip())
