@@ -37,7 +37,7 @@ NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
 TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]$""")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3
 MIN_BROKEN_LINE = 30
 MIN_EVIDENCE = 2
@@ -82,6 +82,15 @@ def joiner(before: str, after: str) -> str:
     if before and after and (NO_SPACE_SCRIPT.match(before[-1]) or NO_SPACE_SCRIPT.match(after[0])):
         return ""
     return " "
+
+
+INDENT = re.compile(r"^[ \t\r\n]*(?:\u3000|[\u00a0\u2002\u2003]{2})")
+
+
+def is_indented(raw: str) -> bool:
+    """A line set in by an indent: a full-width space or two no-break/en/em spaces (source
+    newlines and ASCII spaces are markup layout, not an indent)."""
+    return bool(INDENT.match(raw))
 
 
 def _first_word_width(text: str) -> int:
@@ -149,17 +158,26 @@ def _break_gap(lines: _Lines, wrap: int) -> int | None:
     return threshold if threshold > min(gaps) else None
 
 
-def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
+def decide_joins(
+    texts: Sequence[str], gaps: Sequence[int], indented: Sequence[bool] | None = None
+) -> list[bool]:
     """For each pair of consecutive lines, whether the second continues the first's paragraph.
 
     `texts` are the lines (whitespace-normalised, non-empty); `gaps[i]` is the number of
-    spacers between line i and line i+1.
+    spacers between line i and line i+1; `indented[i]` whether line i began with an indent
+    (full-width spaces, several no-break spaces). When some lines are indented and others
+    not, an indented line starts a paragraph and an unindented one continues it.
     """
     pairs = len(texts) - 1
     if pairs < 1:
         return []
     lines = _Lines(texts, gaps)
-    broken = [_broken_mid_sentence(lines, i, min(gaps)) for i in range(pairs)]
+    starts = list(indented or [])
+    if not (any(starts[1:]) and not all(starts)):
+        starts = []
+    broken = [
+        _broken_mid_sentence(lines, i, min(gaps)) and not (starts and starts[i + 1]) for i in range(pairs)
+    ]
     no = _only_whole_paragraphs(broken, lines.open)
     open_widths = [w for w, o in zip(lines.widths[:-1], lines.open[:-1], strict=True) if o]
     if len(texts) < MIN_LINES or len(open_widths) < MIN_EVIDENCE:
@@ -188,8 +206,10 @@ def decide_joins(texts: Sequence[str], gaps: Sequence[int]) -> list[bool]:
         return no
     joins = []
     for i in range(pairs):
-        if spacer_break(i) or not lines.fits(i, wrap):
+        if spacer_break(i) or not lines.fits(i, wrap) or (starts and starts[i + 1]):
             joins.append(False)
+        elif starts:
+            joins.append(True)  # an unindented line goes on with the indented paragraph
         elif break_gap is not None:
             joins.append(lines.fill(i, wrap) >= FULL_WITH_SPACER_EVIDENCE)
         else:
@@ -309,10 +329,12 @@ def _append_inline(target: HtmlElement, source: HtmlElement) -> None:
 
 
 def _join_sibling_run(run: list[tuple[HtmlElement, list[HtmlElement]]], gaps: list[int]) -> int:
-    texts = [clean(element.text_content()) for element, _ in run]
+    raw = [element.text_content() for element, _ in run]
+    texts = [clean(text) for text in raw]
     joined = 0
     head = run[0][0]
-    for decision, (element, spacers) in zip(decide_joins(texts, gaps), run[1:], strict=True):
+    decisions = decide_joins(texts, gaps, [is_indented(text) for text in raw])
+    for decision, (element, spacers) in zip(decisions, run[1:], strict=True):
         if not decision:
             head = element
             continue
@@ -385,6 +407,7 @@ class _BrRun:
     def __init__(self, lead: str) -> None:
         self.current = lead
         self.texts: list[str] = []
+        self.indented: list[bool] = []
         self.gaps: list[int] = []
         self.breaks: list[list[HtmlElement]] = []
         self.pending: list[HtmlElement] = []
@@ -402,6 +425,7 @@ class _BrRun:
             self.gaps.append(len(self.pending) - 1)
             self.breaks.append(self.pending)
         self.texts.append(clean(self.current))
+        self.indented.append(is_indented(self.current))
         self.pending = []
         self.current = ""
 
@@ -410,7 +434,7 @@ class _BrRun:
         if len(self.texts) < 2:
             return 0
         joined = 0
-        decisions = decide_joins(self.texts, self.gaps)
+        decisions = decide_joins(self.texts, self.gaps, self.indented)
         for index, (decision, brs) in enumerate(zip(decisions, self.breaks, strict=True)):
             if decision:
                 glue = joiner(self.texts[index], self.texts[index + 1])

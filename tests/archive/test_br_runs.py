@@ -83,3 +83,33 @@ def test_br_lines_around_block_children_become_paragraphs(
         body=html.encode(),
     )
     assert (extract(capture).text or "").splitlines() == paragraphs
+
+
+# One visual line per <p> and no spacers at all: the only paragraph mark is the first line's indent
+# (two full-width spaces in Chinese and Japanese typesetting, no-break spaces elsewhere).
+@pytest.mark.parametrize(
+    ("paragraphs", "width", "indent", "language"),
+    [
+        (ZH_PARAGRAPHS, 20, "\u3000\u3000", "zh"),
+        (ZH_PARAGRAPHS, 26, "\u3000\u3000", "zh"),
+        (EN_PARAGRAPHS, 70, "\u00a0\u00a0\u00a0", "en"),
+    ],
+    ids=["zh-20", "zh-26", "en-nbsp"],
+)
+def test_indent_marks_paragraphs_of_p_lines_without_spacers(
+    paragraphs: list[str], width: int, indent: str, language: str
+) -> None:
+    body = "".join(
+        f"<p>{indent if i == 0 else ''}{line}</p>\n"
+        for paragraph in paragraphs
+        for i, line in enumerate(wrap(paragraph, width))
+    )
+    html = f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1><div>{body}</div></body></html>"
+    capture = Capture(
+        url="https://news.example/news/2026/1120/89310.html",
+        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
+        status=200,
+        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
+        body=html.encode(),
+    )
+    assert (extract(capture).text or "").splitlines() == paragraphs

@@ -372,3 +372,11 @@ def test_short_lines_before_capitals_stay_apart() -> None:
 )
 def test_headline_and_its_kicker_go(text: str, title: str, expected: str) -> None:
     assert drop_title_line(text, title) == expected
+
+
+def test_indent_starts_a_paragraph_only_when_not_every_line_has_one() -> None:
+    lines = ["The Board regrets to announce that the reading rooms will close for", "urgent repairs.",
+             "Loans and returns move to the Plaza Mayor branch, which will open", "every day."]
+    assert decide_joins(lines, [0, 0, 0], [True, False, True, False]) == [True, False, True]
+    # Every line indented (a CMS that indents all <p>s): the indent says nothing.
+    assert decide_joins(lines, [0, 0, 0], [True] * 4) == decide_joins(lines, [0, 0, 0])
