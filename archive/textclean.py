@@ -14,6 +14,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import byline_line
+from archive.chromelines import is_menu_line
 from archive.credits import is_credit_line, is_outer_credit_line
 from archive.datelines import date_line_kind
 from archive.linejoin import join_visual_lines
@@ -156,7 +157,7 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
+            if is_menu_line(line) or any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
             at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
             edge_byline = byline_line(line) if at_edge else None
