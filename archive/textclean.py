@@ -157,7 +157,9 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line) or any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
+            if is_menu_line(line):
+                continue
+            if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
             at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
             edge_byline = byline_line(line) if at_edge else None
