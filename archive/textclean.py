@@ -13,7 +13,7 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line
+from archive.bylines import byline_line, clean_author
 from archive.chromelines import is_menu_line
 from archive.credits import is_credit_line, is_outer_credit_line
 from archive.datelines import date_line_kind
@@ -196,10 +196,18 @@ def byline_from_tree(tree: HtmlElement, profiles: list[Profile]) -> str | None:
     for profile in profiles:
         for css in profile.byline_selectors:
             for element in selector(css)(tree):
-                name = _match_byline(normalise_whitespace(element.text_content()), profiles)
+                text = " ".join(element.text_content().split())
+                if len(text) > MAX_BYLINE_ELEMENT_CHARS:
+                    continue
+                # A pattern of the site's, a labelled byline in any script, or, since the element
+                # itself says it holds the author, a bare name ("<span class=author>Ana Ruiz</span>").
+                name = _match_byline(text, profiles) or byline_line(text) or clean_author(text)
                 if name:
                     return name
     return None
+
+
+MAX_BYLINE_ELEMENT_CHARS = 80
 
 
 NUMERIC_DATE = re.compile(r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})")

@@ -13,6 +13,8 @@ import lxml.html
 import pytest
 
 from archive.bylines import author_from_metadata, clean_author, json_ld_authors
+from archive.profiles import load_profiles
+from archive.textclean import byline_from_tree
 
 
 @pytest.mark.parametrize(
@@ -82,3 +84,30 @@ def test_metadata_order_and_url_rejection() -> None:
     assert author_from_metadata(tree) is None
     url_only = _tree('<meta property="article:author" content="https://x.example/a">')
     assert author_from_metadata(url_only) is None
+
+
+# Byline elements: the element's class says "author", its text may be a bare name, a labelled
+# byline in the site's language, or chrome that must be skipped.
+@pytest.mark.parametrize(
+    ("markup", "name"),
+    [
+        ('<span class="author">Ana Ruiz</span>', "Ana Ruiz"),
+        ('<div class="signature">Par Claire Dubois</div>', "Claire Dubois"),
+        ('<span itemprop="author"><span itemprop="name">Jonas Wehrmann</span></span>', "Jonas Wehrmann"),
+        ('<p class="autor">Autor: Иван Петров</p>', "Иван Петров"),
+        ('<span class="reporter">김지훈 기자</span>', "김지훈"),
+        ('<span class="author">Share</span><span class="byline">By Jane Roe</span>', "Jane Roe"),
+    ],
+)
+def test_author_from_byline_elements(markup: str, name: str) -> None:
+    generic = [p for p in load_profiles().profiles if p.name == "generic"]
+    html = f"<html><body><h1>Headline</h1>{markup}<p>Body text.</p></body></html>"
+    tree = lxml.html.document_fromstring(html)
+    assert byline_from_tree(tree, generic) == name
+
+
+def test_a_long_author_box_is_not_a_byline() -> None:
+    generic = [p for p in load_profiles().profiles if p.name == "generic"]
+    bio = "Ana Ruiz covers city hall and has written about water policy for the paper since 2015."
+    tree = lxml.html.document_fromstring(f"<html><body><div class='author'>{bio}</div></body></html>")
+    assert byline_from_tree(tree, generic) is None
