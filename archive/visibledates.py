@@ -18,6 +18,8 @@ from lxml.html import HtmlElement
 
 from archive.datelines import MAX_LINE_CHARS, YEAR_LIKE, date_in_line
 
+EARLIEST = "1995-01-01"
+"""htmldate's floor too: a year like 1405 is a Solar Hijri (or Hijri) date read as Gregorian."""
 HEADER_WINDOW = 40
 """Elements after the headline where a dateline may sit (the article's header block)."""
 _SKIP = frozenset({"script", "style", "noscript", "template", "a", "nav", "footer", "aside", "head", "title"})
@@ -30,7 +32,7 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
     for text in _header_texts(tree):
         for piece in _PIECES.split(text):  # "입력 2026.11.20 09:14 | 김지훈 기자"
             found = date_in_line(piece, languages) if YEAR_LIKE.search(piece) else None
-            if found is not None and found.strftime("%Y-%m-%d") <= latest:
+            if found is not None and EARLIEST <= found.strftime("%Y-%m-%d") <= latest:
                 return found.strftime("%Y-%m-%d")
     return None
 

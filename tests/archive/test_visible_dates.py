@@ -50,3 +50,7 @@ def test_dates_inside_the_statement_or_before_the_headline_are_not_the_dateline(
 
 def test_a_future_date_is_not_a_publication_date() -> None:
     assert visible_date(page("<p>2026年12月24日</p>"), ("ja",), "2026-11-21") is None
+
+
+def test_a_solar_hijri_year_is_not_read_as_gregorian() -> None:
+    assert visible_date(page("<p>۲۹ آبان ۱۴۰۵</p><p>29/08/1405</p>"), ("fa",), "2026-11-21") is None
