@@ -44,6 +44,19 @@ def wrap(paragraph: str, width: int) -> list[str]:
     return [*lines, line]
 
 
+def paragraphs_of(language: str, body: str) -> list[str]:
+    """The extracted text's lines for a page with this body."""
+    html = f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1>{body}</body></html>"
+    capture = Capture(
+        url="https://news.example/news/2026/1120/89310.html",
+        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
+        status=200,
+        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
+        body=html.encode(),
+    )
+    return (extract(capture).text or "").splitlines()
+
+
 def body_with_br_lines(paragraphs: list[str], width: int, indent: str, middle_block: str, teaser: str) -> str:
     parts = ["<br>".join(wrap(p, width)) for p in paragraphs]
     first, *rest = [indent + p for p in parts]
@@ -71,18 +84,8 @@ def body_with_br_lines(paragraphs: list[str], width: int, indent: str, middle_bl
 def test_br_lines_around_block_children_become_paragraphs(
     paragraphs: list[str], width: int, indent: str, language: str, middle_block: str, teaser: str
 ) -> None:
-    html = (
-        f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1>"
-        f"<div class='content'>{body_with_br_lines(paragraphs, width, indent, middle_block, teaser)}</div></body></html>"
-    )
-    capture = Capture(
-        url="https://news.example/news/2026/1120/89310.html",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
-    assert (extract(capture).text or "").splitlines() == paragraphs
+    body = f"<div class='content'>{body_with_br_lines(paragraphs, width, indent, middle_block, teaser)}</div>"
+    assert paragraphs_of(language, body) == paragraphs
 
 
 # One visual line per <p> and no spacers at all: the only paragraph mark is the first line's indent
@@ -104,12 +107,5 @@ def test_indent_marks_paragraphs_of_p_lines_without_spacers(
         for paragraph in paragraphs
         for i, line in enumerate(wrap(paragraph, width))
     )
-    html = f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1><div>{body}</div></body></html>"
-    capture = Capture(
-        url="https://news.example/news/2026/1120/89310.html",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
-    assert (extract(capture).text or "").splitlines() == paragraphs
+    body = f"<div>{body}</div>"
+    assert paragraphs_of(language, body) == paragraphs
