@@ -146,6 +146,18 @@ def _source_from_table(table: dict[str, object], number: int) -> Source:
     return source
 
 
+_URL_LIST_SEPARATOR = re.compile(r"\s+|,(?=\s*[A-Za-z][A-Za-z0-9+.-]*://)")
+
+
+def split_url_list(text: str) -> list[str]:
+    """URLs from `-a urls=...`: split on whitespace, and on a comma only where a new URL begins.
+
+    Commas are legal in paths and used by real outlets ("/region/title,art,77315",
+    "/7,75398,30412345,title.html"), so "a,b" is split only when b starts with a scheme.
+    """
+    return [url for url in _URL_LIST_SEPARATOR.split(text.strip()) if url and url != ","]
+
+
 def sources_from_urls(urls: list[str]) -> list[Source]:
     """Bare URLs: one source per origin, scoped to that origin."""
     by_origin: dict[tuple[str, str, int], list[str]] = {}

@@ -26,7 +26,7 @@ from crawler.from_archive import NotInArchive
 from crawler.links import page_links
 from crawler.outcomes import url_outcome
 from crawler.redis_frontier import release_lease
-from crawler.sources import Scope, Source, load_sources, sources_from_urls
+from crawler.sources import Scope, Source, load_sources, sources_from_urls, split_url_list
 from crawler.traps import TrapGuard, canonical_form, dedup_key, link_print, next_barren, url_pattern
 
 ROLE = "presswarc_role"
@@ -50,7 +50,7 @@ class StatementsSpider(scrapy.Spider):
         found: list[Source] = []
         if sources:
             found += load_sources(Path(sources))
-        found += sources_from_urls([u for u in str(urls).replace(",", " ").split() if u])
+        found += sources_from_urls(split_url_list(str(urls)))
         if not found:
             raise ValueError("statements spider needs urls=... or sources=FILE")
         self.scope = Scope(found)
