@@ -10,7 +10,7 @@ and is rejected when it does not look like a person's or desk's name.
 from __future__ import annotations
 
 import json
-import re
+import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 from collections.abc import Iterable
 from typing import Any
 
@@ -36,7 +36,7 @@ _BOILERPLATE = frozenset(
 )
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
-_SENTENCE = re.compile(r"[.!?。！？]\s*\S")
+_SENTENCE = re.compile(r"[.!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]\s*\S")
 
 
 def clean_author(value: str | None, site_name: str | None = None) -> str | None:
@@ -72,6 +72,8 @@ _LINE_LABEL = re.compile(
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
 MAX_BYLINE_LINE_WORDS = 5
+# "김민준 기자 mjkim@paper.example", "Jane Roe (jane.roe@paper.example)": the address is contact, not name.
+_TRAILING_EMAIL = re.compile(r"\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$")
 
 
 def byline_line(line: str) -> str | None:
@@ -81,7 +83,7 @@ def byline_line(line: str) -> str | None:
     words or a script without case, no digits, no sentence). The caller checks
     the line sits at an edge of the text.
     """
-    text = " ".join(line.split()).strip("()[]（）【】 ")
+    text = _TRAILING_EMAIL.sub("", " ".join(line.split())).strip("()[]（）【】 ")
     if not text or len(text) > MAX_AUTHOR_CHARS or any(ch.isdigit() for ch in text):
         return None
     match = _LINE_LABEL.match(text)

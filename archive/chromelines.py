@@ -9,7 +9,7 @@ the bar and are left alone, and so are rows of mostly numbers (prices, times, sc
 
 from __future__ import annotations
 
-import re
+import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
 MIN_ITEMS = 3
 MAX_ITEM_WORDS = 4

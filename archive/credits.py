@@ -16,7 +16,7 @@ is enough, and the label may be an abbreviation closed by its full stop ("Fot. a
 
 from __future__ import annotations
 
-import re
+import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
 MAX_CREDIT_CHARS = 60
 _CREDIT = re.compile(
@@ -25,7 +25,7 @@ _CREDIT = re.compile(
 _JOINERS = frozenset(
     "of de la le du des der die das von und and the for y e da di del do dos van al".split()
 )
-_SENTENCE_END = re.compile(r"[.!?。！？]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
+_SENTENCE_END = re.compile(r"[.!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
 
 
 def is_credit_line(line: str) -> bool:

@@ -35,7 +35,7 @@ from lxml.html import HtmlElement
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
-TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]]$""")
+TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]$""")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3
@@ -343,6 +343,12 @@ def _join_sibling_run(run: list[tuple[HtmlElement, list[HtmlElement]]], gaps: li
         _append_inline(head, element)
         _remove_keeping_tail(element)
         joined += 1
+    if joined:
+        # The run was a pasted text: its <div> lines are now paragraphs, and trafilatura's
+        # precision mode keeps <p> paragraphs but may drop a body made only of <div>s.
+        for element, _ in run:
+            if element.tag == "div" and element.getparent() is not None:
+                element.tag = "p"
     return joined
 
 

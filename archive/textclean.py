@@ -24,6 +24,9 @@ NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
 NEVER_PRUNE = {"html", "body"}
 DATE_LINE_EDGE = 3
+COPYRIGHT = re.compile(r"[©ⓒ℗]|\(c\)\s*\d{4}", re.IGNORECASE)
+MAX_COPYRIGHT_CHARS = 120
+"""A short line with a copyright sign near the start or end is the outlet's notice, in any language."""
 """A labelled date line ("Mis à jour le 3 novembre 2026") goes only this close to the start or end."""
 
 
@@ -167,6 +170,8 @@ def apply_line_rules(
                 author = author or edge_byline
                 continue
             if _is_date_line(line, languages, at_edge) or (at_edge and is_credit_line(line)):
+                continue
+            if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue
         kept.append(line)
     return "\n".join(_strip_outer_credits(kept)), author

@@ -109,3 +109,19 @@ def test_indent_marks_paragraphs_of_p_lines_without_spacers(
     )
     body = f"<div>{body}</div>"
     assert paragraphs_of(language, body) == paragraphs
+
+
+# Scripts whose full stop is not "." (Devanagari danda "।", Arabic "؟"), with combining marks.
+HI_PARAGRAPHS = [
+    "नगर निगम ने सोमवार को बताया कि पुराने पुल की मरम्मत का काम अगले सप्ताह से शुरू होगा और लगभग तीन महीने तक चलेगा।",
+    "इस दौरान भारी वाहनों को नए बाईपास से भेजा जाएगा, जबकि दोपहिया वाहन और पैदल यात्री पुल का उपयोग कर सकेंगे।",
+    "निगम ने नागरिकों से धैर्य बनाए रखने और यातायात पुलिस के निर्देशों का पालन करने की अपील की है।",
+]
+
+
+@pytest.mark.parametrize("spacer", ["<div>&nbsp;</div>", "<div><br></div>", ""], ids=["nbsp", "br", "none"])
+def test_devanagari_div_lines_join_at_the_danda(spacer: str) -> None:
+    body = "".join(
+        "".join(f"<div>{line}</div>" for line in wrap(paragraph, 48)) + spacer for paragraph in HI_PARAGRAPHS
+    )
+    assert paragraphs_of("hi", f"<div class='khabar'>{body}</div>") == HI_PARAGRAPHS

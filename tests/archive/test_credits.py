@@ -94,3 +94,30 @@ def test_plain_word_credit_inside_the_text_stays() -> None:
 def test_abbreviated_labels_and_desks_with_joining_words_on_the_outer_line_go(line: str) -> None:
     text, _ = apply_line_rules("\n".join([*BODY, line]), [])
     assert text.splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Alle Rechte vorbehalten © Rheinpost 2026", "Tous droits réservés ©", "ⓒ 한마을뉴스", "(c) 2026 Valley Herald"],
+)
+def test_copyright_notices_at_the_edges_go(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([line, *BODY, line]), [])
+    assert text.splitlines() == BODY
+
+
+def test_a_copyright_sign_inside_the_text_stays() -> None:
+    middle = "The logo © 2019 remains the property of the Authority and may not be reused without consent."
+    lines = [BODY[0], BODY[1], BODY[2], middle, *BODY, "Closing paragraph, long enough to be body."]
+    text, _ = apply_line_rules("\n".join(lines), [])
+    assert middle in text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ภาพ: สำนักข่าวท้องถิ่น", "स्रोत: नगर निगम", "ছবি: সংগৃহীত", "फोटो: राजेश वर्मा"],
+    ids=["thai", "hindi-source", "bengali-photo", "hindi-photo"],
+)
+def test_credit_lines_in_scripts_with_combining_marks(line: str) -> None:
+    """Thai, Devanagari and Bengali words hold combining vowel signs: still one word each."""
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY
