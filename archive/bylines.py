@@ -10,10 +10,10 @@ and is rejected when it does not look like a person's or desk's name.
 from __future__ import annotations
 
 import json
-import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 from collections.abc import Iterable
 from typing import Any
 
+import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 from lxml.html import HtmlElement
 
 from archive.credits import name_like

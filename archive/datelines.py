@@ -17,9 +17,10 @@ and results are cached (the answer depends on the string only).
 
 from __future__ import annotations
 
-import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 from datetime import datetime
 from functools import lru_cache
+
+import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
 MAX_LINE_CHARS = 64
 MAX_LABEL_WORDS = 4
