@@ -17,6 +17,7 @@ import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Ben
 from lxml.html import HtmlElement
 
 from archive.credits import name_like
+from archive.scripts import OTHER_FULL_STOPS
 
 MAX_AUTHOR_CHARS = 60
 
@@ -36,7 +37,7 @@ _BOILERPLATE = frozenset(
 )
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
-_SENTENCE = re.compile(r"[.!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]\s*\S")
+_SENTENCE = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]\s*\S")
 
 
 def clean_author(value: str | None, site_name: str | None = None) -> str | None:

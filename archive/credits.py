@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
+from archive.scripts import OTHER_FULL_STOPS
+
 MAX_CREDIT_CHARS = 60
 _CREDIT = re.compile(
     r"^[(\[（【]?\s*(?P<label>[^\W\d_][\w.'’ -]{0,24}?)\s*[:：=／/]\s*(?P<value>[^:：]{1,45}?)\s*[)\]）】]?$"
@@ -25,7 +27,7 @@ _CREDIT = re.compile(
 _JOINERS = frozenset(
     "of de la le du des der die das von und and the for y e da di del do dos van al".split()
 )
-_SENTENCE_END = re.compile(r"[.!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
+_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
 
 
 def is_credit_line(line: str) -> bool:

@@ -22,12 +22,15 @@ from functools import lru_cache
 
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
+from archive.scripts import OTHER_FULL_STOPS
+
 MAX_LINE_CHARS = 64
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 32
 # A year (19xx/20xx) or a numeric day.month.year: no date line without one.
 YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
-SENTENCE_END = re.compile(r"[!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]$|[^\s.]{3}\.$")  # "2026." ends a sentence, "г." does not
+# "2026." ends a sentence, "г." does not
+SENTENCE_END = re.compile(rf"[!?。！？{OTHER_FULL_STOPS}]$|[^\s.]{{3}}\.$")
 LABEL = re.compile(r"^[^\W\d_]+(?:[\s.,:：'’\-–—]+[^\W\d_]*)*$")  # words and light punctuation only
 LABEL_COLON = re.compile(r"(?<=\D)([:：])(?=\S)")
 DIGIT = re.compile(r"\d")

@@ -33,9 +33,11 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from archive.scripts import OTHER_FULL_STOPS
+
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
-TERMINAL = re.compile(r"""[.!?:;。！？…"'”’»」』)\]\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]$""")
+TERMINAL = re.compile(rf"""[.!?:;。！？…"'”’»」』)\]{OTHER_FULL_STOPS}]$""")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3

@@ -22,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from archive.scripts import OTHER_FULL_STOPS
 from archive.textclean import remove_keep_tail
 
 TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6")
@@ -32,7 +33,7 @@ MAX_BARE_LABEL_CHARS = 24
 MAX_BARE_LABEL_WORDS = 3
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
 _LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*$")
-_SENTENCE_END = re.compile(r"[.!?。！？\u0964\u0965\u061f\u06d4\u0589\u1362\u104b]$")
+_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]$")
 _LABEL_BLOCKS = frozenset("p div h2 h3 h4 h5 h6 strong b span dt".split())
 _BLOCK_CHILDREN = {
     "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "h1", "h2", "h3",

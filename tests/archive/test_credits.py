@@ -98,7 +98,12 @@ def test_abbreviated_labels_and_desks_with_joining_words_on_the_outer_line_go(li
 
 @pytest.mark.parametrize(
     "line",
-    ["Alle Rechte vorbehalten © Rheinpost 2026", "Tous droits réservés ©", "ⓒ 한마을뉴스", "(c) 2026 Valley Herald"],
+    [
+        "Alle Rechte vorbehalten © Rheinpost 2026",
+        "Tous droits réservés ©",
+        "ⓒ 한마을뉴스",
+        "(c) 2026 Valley Herald",
+    ],
 )
 def test_copyright_notices_at_the_edges_go(line: str) -> None:
     text, _ = apply_line_rules("\n".join([line, *BODY, line]), [])
