@@ -83,7 +83,13 @@ def joiner(before: str, after: str) -> str:
     before, after = before.rstrip(), after.lstrip()
     if before and after and (NO_SPACE_SCRIPT.match(before[-1]) or NO_SPACE_SCRIPT.match(after[0])):
         return ""
+    if before and after and before[-1].isdigit() and after[0].isdigit() and _mostly_no_space_script(before):
+        return ""  # a number cut by the wrap inside Chinese or Japanese text ("12月" -> "1" | "2月")
     return " "
+
+
+def _mostly_no_space_script(text: str) -> bool:
+    return len(NO_SPACE_SCRIPT.findall(text)) * 3 > len(text)
 
 
 INDENT = re.compile(r"^[ \t\r\n]*(?:\u3000|[\u00a0\u2002\u2003]{2})")

@@ -125,3 +125,50 @@ def test_devanagari_div_lines_join_at_the_danda(spacer: str) -> None:
         "".join(f"<div>{line}</div>" for line in wrap(paragraph, 48)) + spacer for paragraph in HI_PARAGRAPHS
     )
     assert paragraphs_of("hi", f"<div class='khabar'>{body}</div>") == HI_PARAGRAPHS
+
+
+# Every visual-line layout of the issue, in five languages and four scripts: one line per <p>, per
+# <div> or per <br>; no spacers, a spacer between paragraphs, or a spacer after every line and two
+# between paragraphs. The same statement must come out as the same paragraphs each time.
+IT_PARAGRAPHS = [
+    "Il Comune di Valbruna informa che, a partire da lunedì 1 dicembre, la biblioteca civica resterà chiusa per lavori di adeguamento dell'impianto elettrico e antincendio.",
+    "Durante la chiusura, il servizio di prestito sarà garantito presso la sala polivalente di via Roma, aperta dal martedì al sabato dalle 9 alle 13.",
+    "L'amministrazione si scusa per il disagio e ringrazia i cittadini per la collaborazione.",
+]
+RU_PARAGRAPHS = [
+    "Администрация города сообщает, что с понедельника на улице Садовой начнётся ремонт водопровода, который продлится около двух недель.",
+    "На время работ движение транспорта будет ограничено, а жители соседних домов получат воду по временной схеме.",
+    "Просим горожан отнестись к неудобствам с пониманием.",
+]
+LANGUAGES = {
+    "en": (EN_PARAGRAPHS, 62),
+    "it": (IT_PARAGRAPHS, 58),
+    "ru": (RU_PARAGRAPHS, 55),
+    "zh": (ZH_PARAGRAPHS, 21),
+    "hi": (HI_PARAGRAPHS, 46),
+}
+LINE = {"p": "<p>{}</p>", "div": "<div>{}</div>", "br": "{}<br>"}
+SPACER = {"p": "<p>&nbsp;</p>", "div": "<div><br></div>", "br": "<br>"}
+
+
+def visual_lines(kind: str, spacing: str, paragraphs: list[str], width: int) -> str:
+    parts = []
+    for number, paragraph in enumerate(paragraphs):
+        lines = wrap(paragraph, width)
+        for index, line in enumerate(lines):
+            parts.append(LINE[kind].format(line))
+            if spacing == "every" and index < len(lines) - 1:
+                parts.append(SPACER[kind])
+        if number < len(paragraphs) - 1 and spacing != "none":
+            parts.append(SPACER[kind] * (2 if spacing == "every" else 1))
+    return f"<div class='body'>{''.join(parts)}</div>"
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+@pytest.mark.parametrize(
+    ("kind", "spacing"),
+    [(k, s) for k in ("p", "div", "br") for s in ("none", "between", "every") if (k, s) != ("br", "none")],
+)
+def test_every_visual_line_layout_gives_the_same_paragraphs(language: str, kind: str, spacing: str) -> None:
+    paragraphs, width = LANGUAGES[language]
+    assert paragraphs_of(language, visual_lines(kind, spacing, paragraphs, width)) == paragraphs

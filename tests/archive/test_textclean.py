@@ -380,3 +380,8 @@ def test_indent_starts_a_paragraph_only_when_not_every_line_has_one() -> None:
     assert decide_joins(lines, [0, 0, 0], [True, False, True, False]) == [True, False, True]
     # Every line indented (a CMS that indents all <p>s): the indent says nothing.
     assert decide_joins(lines, [0, 0, 0], [True] * 4) == decide_joins(lines, [0, 0, 0])
+
+
+def test_a_number_cut_by_the_wrap_inside_chinese_text_is_joined_whole() -> None:
+    assert joiner("施工期间自12月1日起至1", "2月15日止") == ""
+    assert joiner("Phase 1", "2 weeks later") == " "
