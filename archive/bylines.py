@@ -22,9 +22,16 @@ from archive.scripts import OTHER_FULL_STOPS
 MAX_AUTHOR_CHARS = 60
 
 # A label before the name (Latin, Cyrillic, Arabic, CJK, Korean), with or without a colon.
+# "By" before a name, and the "Author:"/"Reporter:" words, in the languages news sites write in.
+_BY_WORDS = "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा"
+_AUTHOR_WORDS = (
+    "reporter|autor|autorka|author|auteur|autore|автор|аутор|автори|بقلم|كتب|نویسنده|گزارش|"
+    "szerző|kirjoittaja|tác giả|phóng viên|yazan|muhabir|redactor|συντάκτης|γράφει|लेखक|रिपोर्ट|"
+    "संवाददाता|প্রতিবেদক|লেখক|wartawan|penulis|pewarta"
+)
 _LEADING_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|door|di|da|av|af)\s+"
-    r"|(?:reporter|autor|author|auteur|автор|بقلم|كتب|المحرر)\s*[:：]?\s*"
+    rf"^(?:(?:{_BY_WORDS})\s+"
+    rf"|(?:{_AUTHOR_WORDS}|المحرر)\s*[:：]?\s*"
     r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：/／]?\s*)",
     re.IGNORECASE,
 )
@@ -65,8 +72,8 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
 # A byline LINE needs a stricter label than an author slot: "文" and "記者" only with a
 # separator or space after them, Latin labels only followed by a name.
 _LINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|door|di|av|af)\s+"
-    r"|(?:reporter|autor|author|auteur|автор|بقلم|كتب)\s*[:：]\s*"
+    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s+"
+    rf"|(?:{_AUTHOR_WORDS})\s*[:：]\s*"
     r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：/／]\s*|\s+)"
     r"|文\s*[:：/／]\s*)",
     re.IGNORECASE,
