@@ -38,6 +38,8 @@ def pop_signature(tree: HtmlElement) -> str | None:
 
 
 def _signature_name(block: HtmlElement) -> str | None:
+    if len(block) > 3 or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in block):
+        return None  # a container, not a line (and its text would cost a walk of its subtree)
     text = " ".join(block.text_content().split())
     if not text or len(text) > MAX_SIGNATURE_CHARS or len(text.split()) > MAX_SIGNATURE_WORDS:
         return None

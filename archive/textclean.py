@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from archive.bylines import byline_line, clean_author
 from archive.chromelines import is_menu_line
 from archive.credits import is_credit_line, is_outer_credit_line
-from archive.datelines import date_line_kind
+from archive.datelines import YEAR_LIKE, date_line_kind
 from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
 
@@ -154,6 +154,7 @@ def apply_line_rules(
     author: str | None = None
     kept = []
     lines = text.splitlines()
+    middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, line in enumerate(lines):
         if len(line) <= 200:
             byline = _match_byline(line, profiles)
@@ -169,7 +170,11 @@ def apply_line_rules(
             if edge_byline is not None:
                 author = author or edge_byline
                 continue
-            if _is_date_line(line, languages, at_edge) or (at_edge and is_credit_line(line)):
+            if not at_edge and YEAR_LIKE.search(line):
+                middle_date_checks -= 1  # each is a dateparser call, up to ~200 locales when unknown
+            if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
+                continue
+            if at_edge and is_credit_line(line):
                 continue
             if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue
@@ -178,6 +183,9 @@ def apply_line_rules(
 
 
 MAX_OUTER_CREDITS = 2
+MAX_MIDDLE_DATE_CHECKS = 20
+"""Date lines inside the text are looked for this many times per page: a statement has few, and a
+page of hundreds of year-bearing lines (a list, an archive, a hostile page) must not cost minutes."""
 
 
 def _strip_outer_credits(lines: list[str]) -> list[str]:

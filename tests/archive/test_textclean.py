@@ -385,3 +385,16 @@ def test_indent_starts_a_paragraph_only_when_not_every_line_has_one() -> None:
 def test_a_number_cut_by_the_wrap_inside_chinese_text_is_joined_whole() -> None:
     assert joiner("施工期间自12月1日起至1", "2月15日止") == ""
     assert joiner("Phase 1", "2 weeks later") == " "
+
+
+def test_date_lines_inside_the_text_are_looked_for_a_bounded_number_of_times() -> None:
+    """Each look is a dateparser call (all ~200 locales when the language is unknown): a page of
+    hundreds of year-bearing lines must not cost minutes, so only the first ones are looked at."""
+    from archive.textclean import MAX_MIDDLE_DATE_CHECKS
+
+    body = [f"Paragraph {n} of the statement, which is long enough to be ordinary text." for n in range(6)]
+    dates = [f"{day} November 2026" for day in range(1, 61)]
+    text, _ = apply_line_rules("\n".join([*body[:3], *dates, *body[3:]]), [], ("en",))
+    kept = [line for line in text.splitlines() if line in dates]
+    assert kept == dates[MAX_MIDDLE_DATE_CHECKS:]
+    assert text.splitlines()[:3] == body[:3] and text.splitlines()[-3:] == body[3:]
