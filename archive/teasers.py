@@ -22,18 +22,14 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
-from archive.scripts import OTHER_FULL_STOPS
-from archive.textclean import remove_keep_tail
+from archive.textclean import is_short_phrase, remove_keep_tail
 
 TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6")
 MAX_TEASER_CHARS = 160
 MIN_LINK_SHARE = 0.6
 MAX_LABEL_CHARS = 40
-MAX_BARE_LABEL_CHARS = 24
-MAX_BARE_LABEL_WORDS = 3
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
 _LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*$")
-_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]$")
 _LABEL_BLOCKS = frozenset("p div h2 h3 h4 h5 h6 strong b span dt".split())
 _BLOCK_CHILDREN = {
     "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "h1", "h2", "h3",
@@ -87,12 +83,7 @@ def is_label(rest: str) -> bool:
         return False
     if _LABEL_END.search(rest):
         return True
-    return (
-        len(rest) <= MAX_BARE_LABEL_CHARS
-        and len(rest.split()) <= MAX_BARE_LABEL_WORDS
-        and not _SENTENCE_END.search(rest)
-        and not any(ch.isdigit() for ch in rest)
-    )
+    return is_short_phrase(rest) and not any(ch.isdigit() for ch in rest)
 
 
 def _remove_with_label(block: HtmlElement) -> None:

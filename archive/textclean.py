@@ -19,6 +19,7 @@ from archive.credits import is_credit_line, is_outer_credit_line
 from archive.datelines import YEAR_LIKE, date_line_kind
 from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
+from archive.scripts import OTHER_FULL_STOPS
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -276,8 +277,18 @@ def _key(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
-MAX_KICKER_CHARS = 24
-MAX_KICKER_WORDS = 3
+MAX_SHORT_PHRASE_CHARS = 24
+MAX_SHORT_PHRASE_WORDS = 3
+_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]$")
+
+
+def is_short_phrase(text: str) -> bool:
+    """Up to three short words not closing a sentence: a kicker ("Lokales") or a bare label ("관련기사")."""
+    return (
+        len(text) <= MAX_SHORT_PHRASE_CHARS
+        and len(text.split()) <= MAX_SHORT_PHRASE_WORDS
+        and not _SENTENCE_END.search(text)
+    )
 TITLE_SEARCH_LINES = 3
 
 
@@ -300,7 +311,4 @@ def drop_title_line(text: str, title: str | None) -> str:
 
 
 def _is_kicker(line: str) -> bool:
-    line = line.strip()
-    return len(line) <= MAX_KICKER_CHARS and len(line.split()) <= MAX_KICKER_WORDS and not line.endswith(
-        (".", "!", "?", "。", "！", "？")
-    )
+    return is_short_phrase(line.strip())

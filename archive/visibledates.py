@@ -48,9 +48,7 @@ def _header_texts(tree: HtmlElement) -> Iterator[str]:
             continue
         if not started or not isinstance(element.tag, str) or element.tag in _SKIP:
             continue
-        if headline is not None and headline in element.iterancestors():
-            continue
-        if _inside_skipped(element):
+        if _inside_skipped(element, headline):
             continue
         seen += 1
         if seen > HEADER_WINDOW:
@@ -62,6 +60,6 @@ def _header_texts(tree: HtmlElement) -> Iterator[str]:
             yield text
 
 
-def _inside_skipped(element: HtmlElement) -> bool:
-    """Inside a link, a sidebar, a menu or the footer: other stories' dates live there."""
-    return any(ancestor.tag in _SKIP for ancestor in element.iterancestors())
+def _inside_skipped(element: HtmlElement, headline: HtmlElement | None) -> bool:
+    """Inside the headline, a link, a sidebar, a menu or the footer (other stories' dates live there)."""
+    return any(ancestor is headline or ancestor.tag in _SKIP for ancestor in element.iterancestors())
