@@ -17,6 +17,7 @@ import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Ben
 from lxml.html import HtmlElement
 
 from archive.credits import name_like
+from archive.headerlines import header_pieces
 from archive.scripts import OTHER_FULL_STOPS
 
 MAX_AUTHOR_CHARS = 60
@@ -30,8 +31,9 @@ _AUTHOR_WORDS = (
     "संवाददाता|প্রতিবেদক|লেখক|wartawan|penulis|pewarta"
 )
 _LEADING_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS})\s+"
-    rf"|(?:{_AUTHOR_WORDS}|المحرر)\s*[:：]?\s*"
+    rf"^(?:(?:{_BY_WORDS})\s*[:：]?\s+"
+    # Thai "เรื่อง" (story by) only in an author slot: as a line it also opens an announcement's subject.
+    rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：]?\s*"
     r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：/／]?\s*)",
     re.IGNORECASE,
 )
@@ -72,11 +74,16 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
 # A byline LINE needs a stricter label than an author slot: "文" and "記者" only with a
 # separator or space after them, Latin labels only followed by a name.
 _LINE_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s+"
+    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[:：]?\s+"
+    r"|(?-i:de)\s+(?=\p{Lu})"  # Romanian "de Ion Popescu": lower-case "de", then a capitalised name
     rf"|(?:{_AUTHOR_WORDS})\s*[:：]\s*"
     r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：/／]\s*|\s+)"
     r"|文\s*[:：/／]\s*)",
     re.IGNORECASE,
+)
+# Taiwanese and Chinese papers: "記者陳怡君／港北報導", "（记者 李华 北京电）": reporter, place, "reports".
+_REPORTS_FROM = re.compile(
+    r"^(?:记者|記者)\s*(?P<name>[^\s／/]{2,4})\s*(?:[／/]\s*|\s+)[^\s／/]{1,8}(?:報導|报道|報道|電|电|綜合報導)$"
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
 MAX_BYLINE_LINE_WORDS = 5
@@ -94,6 +101,9 @@ def byline_line(line: str) -> str | None:
     text = _TRAILING_EMAIL.sub("", " ".join(line.split())).strip("()[]（）【】 ")
     if not text or len(text) > MAX_AUTHOR_CHARS or any(ch.isdigit() for ch in text):
         return None
+    reports = _REPORTS_FROM.match(text)
+    if reports:
+        return reports.group("name")
     match = _LINE_LABEL.match(text)
     if match:
         name = text[match.end():].strip(" ,;:：|")
@@ -174,3 +184,36 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for entry in value for n in _names(entry)][:1]
     return []
+
+
+MAX_PLACE_WORDS = 3
+
+
+def name_place_byline(line: str) -> str | None:
+    """The name in a "name, place" signature ("Kovács Eszter, Tiszakert", "राम शर्मा, नई दिल्ली").
+
+    Only for the text's very first or last line (the caller checks): a short name-like value,
+    a comma, a short place; in a script with letter case the name has two words or more.
+    """
+    text = " ".join(line.split())
+    if len(text) > MAX_AUTHOR_CHARS or text.count(",") != 1 or any(ch.isdigit() for ch in text):
+        return None
+    name, place = (part.strip() for part in text.split(","))
+    words = name.split()
+    cased = any(ch.upper() != ch.lower() for ch in name)
+    if not 1 <= len(words) <= MAX_BYLINE_LINE_WORDS or (cased and len(words) < 2):
+        return None
+    if not 1 <= len(place.split()) <= MAX_PLACE_WORDS or not name_like(name) or not name_like(place):
+        return None
+    if _SENTENCE.search(text) or text[-1] in ".!?。":
+        return None
+    return name if is_plausible_author(name) else None
+
+
+def byline_under_headline(tree: HtmlElement) -> str | None:
+    """A byline line printed in the header block under the headline ("Door: Sanne de Vries")."""
+    for piece in header_pieces(tree):
+        name = byline_line(piece)
+        if name:
+            return name
+    return None

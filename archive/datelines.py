@@ -27,13 +27,19 @@ from archive.scripts import OTHER_FULL_STOPS
 MAX_LINE_CHARS = 64
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 32
-# A year (19xx/20xx) or a numeric day.month.year: no date line without one.
-YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+# A year (19xx/20xx, or 25xx of the Thai Buddhist era) or a numeric day.month.year: no date line without one.
+YEAR_LIKE = re.compile(r"(?<!\d)(?:19|20|25)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 # "2026." ends a sentence, "г." does not
 SENTENCE_END = re.compile(rf"[!?。！？{OTHER_FULL_STOPS}]$|[^\s.]{{3}}\.$")
 LABEL = re.compile(r"^[^\W\d_]+(?:[\s.,:：'’\-–—]+[^\W\d_]*)*$")  # words and light punctuation only
 LABEL_COLON = re.compile(r"(?<=\D)([:：])(?=\S)")
 DIGIT = re.compile(r"\d")
+# A clock time after the date, with its little word before and zone after ("kl. 09.14",
+# "เวลา 13:45 น.", "| 15:20 WIB", "à 10h30"): dateparser fails on many of them, the day is enough.
+TRAILING_TIME = re.compile(
+    r"(?:\s*[,|·•–—-])?\s*(?:[^\W\d_]{1,5}\.?\s*)?(?<![\d.:])\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?"
+    r"(?:\s*[^\W\d_]{1,5}\.?)?\s*$"
+)
 DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,  # day, month and year must all be there
     "PARSERS": ["absolute-time"],  # no "3 days ago", no bare Unix timestamps
@@ -62,7 +68,17 @@ def dateparser_languages(*codes: str | None) -> tuple[str, ...]:
 
 def is_complete_date(text: str, languages: tuple[str, ...] = ()) -> bool:
     """Whether `text` as a whole is a date with day, month and year (in `languages`, or any)."""
-    return _parse(text, languages) is not None
+    return _parse_with_time(text, languages) is not None
+
+
+def _parse_with_time(text: str, languages: tuple[str, ...]) -> datetime | None:
+    """`text` as a date; failing that, the date before a trailing clock time."""
+    parsed = _parse(text, languages)
+    if parsed is None:
+        day = TRAILING_TIME.sub("", text)
+        if day != text and YEAR_LIKE.search(day):
+            parsed = _parse(day, languages)
+    return parsed
 
 
 @lru_cache(maxsize=8192)
@@ -86,7 +102,7 @@ def date_line_kind(line: str, languages: tuple[str, ...] = ()) -> str | None:
 def date_in_line(line: str, languages: tuple[str, ...] = ()) -> datetime | None:
     """The date a date line states ("入力 2026.11.20 09:14" -> 2026-11-20 09:14), else None."""
     found = _date_part(line, languages)
-    return _parse(found[1], languages) if found else None
+    return _parse_with_time(found[1], languages) if found else None
 
 
 def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
@@ -109,3 +125,17 @@ def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
         if is_complete_date(rest, languages):
             return "labelled", rest
     return None
+
+
+# "Оновлено о 12:40: додано …", "Actualización 15:02: se añade …", "(Updated 20.11.2026, 19:05: adds …)":
+# a label of a few words, perhaps a date, a clock time, then a separator and the note itself.
+UPDATE_NOTE = re.compile(
+    r"^[(\[]?[^\W\d_]+(?:\s+[^\W\d_]+\.?){0,3}\s+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+)?"
+    r"\d{1,2}[:.h]\d{2}(?:\s*[^\W\d_]{1,4}\.?)?\s*[:：\-–—]\s+\S"
+)
+
+
+def is_update_note(line: str) -> bool:
+    """An update note with its time ("Updated 19:05: adds the ministry's reply"); callers keep it to
+    the text's edges, where outlets print them."""
+    return bool(UPDATE_NOTE.match(line.strip()))

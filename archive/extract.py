@@ -25,7 +25,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from archive.bylines import author_from_metadata, clean_author
+from archive.bylines import author_from_metadata, byline_under_headline, clean_author
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.layouttables import unwrap_layout_tables
@@ -198,7 +198,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
-    tree_byline = byline_from_tree(tree, chosen)
+    tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree)
     visible = None
     if not (profile_date or dates[0]):  # read before pruning takes the header away
         visible = visible_date(tree, dateparser_languages(meta.get("lang")), max_date)
@@ -224,8 +224,11 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     raw_text = normalise_whitespace(doc.get("text") or "")
     # Date lines are read in the page's languages: its text's and its declared one (the chrome's).
     languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))
-    text, byline = apply_line_rules(raw_text, chosen, languages)
-    text = drop_title_line(text, doc.get("title") or meta.get("title"))
+    title = doc.get("title") or meta.get("title")
+    # The headline goes first so the line after it is the text's edge (a photo credit there),
+    # and again after the line rules in case a byline or date line stood above it.
+    text, byline = apply_line_rules(drop_title_line(raw_text, title), chosen, languages)
+    text = drop_title_line(text, title)
     source = "html"
     json_body = json_ld_text(meta.get("articleBody") or "")
     if json_body and len(json_body) > 1.3 * len(text):

@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from archive.scripts import OTHER_FULL_STOPS
+from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
 TERMINAL = re.compile(rf"""[.!?:;。！？…"'”’»」』)\]{OTHER_FULL_STOPS}]$""")
+UNPUNCTUATED = re.compile(f"[{UNPUNCTUATED_SCRIPT}]")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 MIN_LINES = 3
@@ -186,7 +187,9 @@ def decide_joins(
     broken = [
         _broken_mid_sentence(lines, i, min(gaps)) and not (starts and starts[i + 1]) for i in range(pairs)
     ]
-    no = _only_whole_paragraphs(broken, lines.open)
+    # A paragraph may end on a line without a full stop only in a script that has none (Thai).
+    open_ended = [o and not _unpunctuated(t) for o, t in zip(lines.open, texts, strict=True)]
+    no = _only_whole_paragraphs(broken, open_ended)
     open_widths = [w for w, o in zip(lines.widths[:-1], lines.open[:-1], strict=True) if o]
     if len(texts) < MIN_LINES or len(open_widths) < MIN_EVIDENCE:
         return no
@@ -226,7 +229,11 @@ def decide_joins(
             closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1])
             needed = FULL_OPEN_LINE if lines.open[i] else FULL_CLOSED_LINE
             joins.append(not closed_sentence and lines.fill(i, wrap) >= needed)
-    return _only_whole_paragraphs([a or b for a, b in zip(joins, broken, strict=True)], lines.open)
+    return _only_whole_paragraphs([a or b for a, b in zip(joins, broken, strict=True)], open_ended)
+
+
+def _unpunctuated(text: str) -> bool:
+    return len(UNPUNCTUATED.findall(text)) * 2 > len(text)
 
 
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:

@@ -34,6 +34,30 @@ def pop_signature(tree: HtmlElement) -> str | None:
         if name is not None and _closes_its_body(block):
             remove_keep_tail(block)
             return name
+    return _pop_closing_line_signature(tree)
+
+
+MIN_LINES_BEFORE = 2
+
+
+def _pop_closing_line_signature(tree: HtmlElement) -> str | None:
+    """The same signature as the last <br>-separated line of a body: "…<br><br><b>Jana Horáková</b>"."""
+    for emphasis in tree.iter(*_EMPHASIS):
+        parent = emphasis.getparent()
+        previous = emphasis.getprevious()
+        if parent is None or previous is None or previous.tag != "br" or (previous.tail or "").strip():
+            continue
+        after = list(emphasis.itersiblings())
+        if (emphasis.tail or "").strip() or any(_has_words(s) or (s.tail or "").strip() for s in after):
+            continue
+        text = " ".join(emphasis.text_content().split())
+        if not _name_alone(text):
+            continue
+        lines_before = sum(1 for br in parent.iter("br") if (br.tail or "").strip())
+        name = clean_author(text)
+        if name is not None and lines_before >= MIN_LINES_BEFORE:
+            remove_keep_tail(emphasis)
+            return name
     return None
 
 
@@ -41,11 +65,20 @@ def _signature_name(block: HtmlElement) -> str | None:
     if len(block) > 3 or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in block):
         return None  # a container, not a line (and its text would cost a walk of its subtree)
     text = " ".join(block.text_content().split())
-    if not text or len(text) > MAX_SIGNATURE_CHARS or len(text.split()) > MAX_SIGNATURE_WORDS:
-        return None
-    if _NOT_A_NAME.search(text) or not name_like(text) or not _set_apart(block, text):
+    if not _name_alone(text) or not _set_apart(block, text):
         return None
     return clean_author(text)
+
+
+def _name_alone(text: str) -> bool:
+    """A short name: in a script with letter case at least two words ("Ende" is not a signature)."""
+    words = text.split()
+    if not text or len(text) > MAX_SIGNATURE_CHARS or len(words) > MAX_SIGNATURE_WORDS:
+        return False
+    if _NOT_A_NAME.search(text) or not name_like(text):
+        return False
+    cased = any(ch.upper() != ch.lower() for ch in text)
+    return len(words) >= 2 or not cased
 
 
 def _set_apart(block: HtmlElement, text: str) -> bool:

@@ -87,8 +87,14 @@ def is_label(rest: str) -> bool:
 
 
 def _remove_with_label(block: HtmlElement) -> None:
-    """Remove a teaser block, and the short label block just before it ("Related", "关联阅读")."""
-    previous = block.getprevious()
+    """Remove a teaser block, and the short label block just before it ("Related", "关联阅读").
+
+    A teaser set off by spacer blocks ("<p>&nbsp;</p>teaser<p>&nbsp;</p>") takes one spacer with
+    it, so the paragraph break around it stays as wide as the others.
+    """
+    previous, following = block.getprevious(), block.getnext()
+    if _is_spacer(previous) and _is_spacer(following) and not (block.tail or "").strip():
+        remove_keep_tail(following)
     remove_keep_tail(block)
     if (
         previous is not None
@@ -99,6 +105,19 @@ def _remove_with_label(block: HtmlElement) -> None:
         and previous.text_content().strip()
     ):
         remove_keep_tail(previous)
+
+
+_SPACER_TAGS = frozenset({"p", "div"})
+_NOT_SPACER = frozenset({"img", "picture", "video", "iframe", "table", "svg", "hr"})
+
+
+def _is_spacer(element: HtmlElement | None) -> bool:
+    """An empty <p>/<div> (blank, &nbsp;, a lone <br>) used as vertical space."""
+    if element is None or element.tag not in _SPACER_TAGS or (element.tail or "").strip():
+        return False
+    if any(child.tag in _NOT_SPACER for child in element.iter()):
+        return False
+    return not element.text_content().replace("\u00a0", " ").strip()
 
 
 def _br_parents(tree: HtmlElement) -> list[HtmlElement]:
@@ -132,8 +151,8 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
                     if not before_nodes and not (before.tail or "").strip():
                         parent.remove(before)
         removed += 1
-    rest = " ".join(parent.text_content().split()).rstrip(":：").strip()
-    orphan_heading = removed and rest and is_label(rest)
+    rest = " ".join(parent.text_content().split())
+    orphan_heading = removed and rest and (is_label(rest) or is_label(rest.rstrip(":：").strip()))
     if orphan_heading and parent.getparent() is not None and parent.tag not in ("body", "html"):
         remove_keep_tail(parent)  # what is left is the teasers' heading ("Most read")
     return removed
@@ -166,13 +185,16 @@ def _internal_article(href: str, page_url: str, host: str) -> bool:
     if target.scheme not in ("http", "https") or _host(target.netloc) != host:
         return False
     path = target.path.rstrip("/")
-    if _DOCUMENT.search(path) or path == urlsplit(page_url).path.rstrip("/"):
+    page = urlsplit(page_url)
+    if _DOCUMENT.search(path) or (path, target.query) == (page.path.rstrip("/"), page.query):
         return False
     segments = [s for s in path.split("/") if s]
     # An article has a slug or an id: a section ("/politics") or the front page is navigation.
     if len(segments) >= 2:
         return True
-    return len(segments) == 1 and (len(segments[0]) > 20 or any(c.isdigit() for c in segments[0]))
+    # "/article.php?id=20411": an old CMS names the article in its query.
+    named = len(segments) == 1 and (len(segments[0]) > 20 or any(c.isdigit() for c in segments[0]))
+    return named or (len(segments) == 1 and any(c.isdigit() for c in target.query))
 
 
 def _host(netloc: str) -> str:

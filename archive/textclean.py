@@ -13,10 +13,10 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line, clean_author
+from archive.bylines import byline_line, clean_author, name_place_byline
 from archive.chromelines import is_menu_line
 from archive.credits import is_credit_line, is_outer_credit_line
-from archive.datelines import YEAR_LIKE, date_line_kind
+from archive.datelines import YEAR_LIKE, date_line_kind, is_update_note
 from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
 from archive.scripts import OTHER_FULL_STOPS
@@ -168,6 +168,8 @@ def apply_line_rules(
                 continue
             at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
             edge_byline = byline_line(line) if at_edge else None
+            if edge_byline is None and number in (0, len(lines) - 1):
+                edge_byline = name_place_byline(line)
             if edge_byline is not None:
                 author = author or edge_byline
                 continue
@@ -175,7 +177,7 @@ def apply_line_rules(
                 middle_date_checks -= 1  # each is a dateparser call, up to ~200 locales when unknown
             if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
                 continue
-            if at_edge and is_credit_line(line):
+            if at_edge and (is_credit_line(line) or is_update_note(line)):
                 continue
             if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue

@@ -11,55 +11,32 @@ elements just after the headline, each read as a date line by `archive.datelines
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from datetime import date
 
 from lxml.html import HtmlElement
 
-from archive.datelines import MAX_LINE_CHARS, YEAR_LIKE, date_in_line
+from archive.datelines import YEAR_LIKE, date_in_line
+from archive.headerlines import header_pieces
 
 EARLIEST = "1995-01-01"
 """htmldate's floor too: a year like 1405 is a Solar Hijri (or Hijri) date read as Gregorian."""
-HEADER_WINDOW = 40
-"""Elements after the headline where a dateline may sit (the article's header block)."""
-_SKIP = frozenset({"script", "style", "noscript", "template", "a", "nav", "footer", "aside", "head", "title"})
-_PIECES = re.compile(r"\s+[|ㅣ·•/\-–—]\s+")
-_BLOCKS = frozenset("p div li ul ol table tr td section article header h1 h2 h3 h4 h5 h6 blockquote".split())
 
 
 def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> str | None:
     """First dateline after the headline (YYYY-MM-DD), not after `latest`; None if there is none."""
-    for text in _header_texts(tree):
-        for piece in _PIECES.split(text):  # "입력 2026.11.20 09:14 | 김지훈 기자"
-            found = date_in_line(piece, languages) if YEAR_LIKE.search(piece) else None
-            if found is not None and EARLIEST <= found.strftime("%Y-%m-%d") <= latest:
-                return found.strftime("%Y-%m-%d")
+    for piece in header_pieces(tree):  # "입력 2026.11.20 09:14 | 김지훈 기자"
+        found = date_in_line(piece, languages) if YEAR_LIKE.search(piece) else None
+        day = _common_era(found.date()) if found is not None else None
+        if day is not None and EARLIEST <= day <= latest:
+            return day
     return None
 
 
-def _header_texts(tree: HtmlElement) -> Iterator[str]:
-    """Short texts of the elements following the first <h1> (or from the body's start)."""
-    headline = tree.find(".//h1")
-    started = headline is None
-    seen = 0
-    for element in tree.iter():
-        if element is headline:
-            started = True
-            continue
-        if not started or not isinstance(element.tag, str) or element.tag in _SKIP:
-            continue
-        if _inside_skipped(element, headline):
-            continue
-        seen += 1
-        if seen > HEADER_WINDOW:
-            return
-        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element.iterdescendants()):
-            continue
-        text = " ".join(element.text_content().split())
-        if text and len(text) <= MAX_LINE_CHARS and YEAR_LIKE.search(text):
-            yield text
+BUDDHIST_ERA_OFFSET = 543
+"""Thai papers print the Buddhist-era year (2569 is 2026); no Gregorian news date is that far ahead."""
 
 
-def _inside_skipped(element: HtmlElement, headline: HtmlElement | None) -> bool:
-    """Inside the headline, a link, a sidebar, a menu or the footer (other stories' dates live there)."""
-    return any(ancestor is headline or ancestor.tag in _SKIP for ancestor in element.iterancestors())
+def _common_era(day: date) -> str:
+    if day.year >= 2400:
+        return f"{day.year - BUDDHIST_ERA_OFFSET:04d}-{day.month:02d}-{day.day:02d}"
+    return day.strftime("%Y-%m-%d")

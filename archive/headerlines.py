@@ -1,0 +1,73 @@
+"""The short lines of an article's header block: what a reader sees just under the headline.
+
+Why: outlets print the dateline and the byline there ("Door: Sanne de Vries<br>vrijdag 20
+november 2026", "Penulis: Rizky Hidayat | Jumat, 20 November 2026"), often with no metadata
+for machines and outside the body trafilatura keeps. Only the elements that follow the first
+<h1> are read, never links, menus, sidebars or footers (other stories' dates and names live
+there), each leaf block split at its <br>s and at " | "-style separators.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml.html import HtmlElement
+
+HEADER_WINDOW = 40
+"""Elements after the headline where a dateline or byline may sit (the article's header block)."""
+MAX_HEADER_LINE_CHARS = 64
+_SKIP = frozenset({"script", "style", "noscript", "template", "a", "nav", "footer", "aside", "head", "title"})
+PIECES = re.compile(r"\s+[|ㅣ·•/\-–—]\s+")
+_BLOCKS = frozenset("p div li ul ol table tr td section article header h1 h2 h3 h4 h5 h6 blockquote".split())
+
+
+def header_lines(tree: HtmlElement) -> Iterator[str]:
+    """Short lines of the elements following the first <h1> (or from the body's start)."""
+    headline = tree.find(".//h1")
+    started = headline is None
+    seen = 0
+    for element in tree.iter():
+        if element is headline:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str) or element.tag in _SKIP:
+            continue
+        if _inside_skipped(element, headline):
+            continue
+        seen += 1
+        if seen > HEADER_WINDOW:
+            return
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element.iterdescendants()):
+            continue
+        for line in _br_lines(element):
+            if len(line) <= MAX_HEADER_LINE_CHARS:
+                yield line
+
+
+def header_pieces(tree: HtmlElement) -> Iterator[str]:
+    """Header lines, each also split at separators ("입력 2026.11.20 09:14 | 김지훈 기자")."""
+    for line in header_lines(tree):
+        yield from PIECES.split(line)
+
+
+def _br_lines(element: HtmlElement) -> list[str]:
+    parts: list[str] = []
+    _collect(element, parts)
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def _collect(element: HtmlElement, parts: list[str]) -> None:
+    """Text in document order, a newline for each <br>."""
+    if element.tag == "br":
+        parts.append("\n")
+    elif isinstance(element.tag, str):
+        parts.append(element.text or "")
+        for child in element:
+            _collect(child, parts)
+            parts.append(child.tail or "")
+
+
+def _inside_skipped(element: HtmlElement, headline: HtmlElement | None) -> bool:
+    """Inside the headline, a link, a sidebar, a menu or the footer."""
+    return any(ancestor is headline or ancestor.tag in _SKIP for ancestor in element.iterancestors())
