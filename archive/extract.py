@@ -33,6 +33,7 @@ from archive.model import Capture
 from archive.phrasing import wrap_loose_text
 from archive.profiles import ProfileSet, load_profiles
 from archive.signature import pop_signature
+from archive.standfirst import pop_standfirst
 from archive.teasers import remove_teasers
 from archive.textclean import (
     apply_line_rules,
@@ -206,6 +207,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     for profile in chosen:
         prune(tree, profile.prune)
     unwrap_layout_tables(tree)
+    standfirst = pop_standfirst(tree)
     remove_teasers(tree, capture.url)
     signature = pop_signature(tree)
     join_pasted_lines(tree)
@@ -243,7 +245,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         "published": profile_date or doc.get("date") or dates[0] or visible,
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
-        "description": doc.get("description"),
+        "description": doc.get("description") or standfirst,
     }
     fields["modified"] = dates[1] if dates[1] != fields["published"] else None
     if _too_short(text):

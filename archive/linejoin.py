@@ -65,10 +65,17 @@ def clean(text: str) -> str:
 
 
 def display_width(text: str) -> int:
-    """Columns a line takes: East Asian wide characters count two."""
+    """Columns a line takes: East Asian wide characters count two, combining marks (Thai and
+    Devanagari vowel signs, Arabic harakat) none: they sit on the letter before them."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(_columns(c) for c in text)
+
+
+def _columns(char: str) -> int:
+    if unicodedata.category(char) in ("Mn", "Me"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def _wide(text: str) -> bool:
@@ -227,7 +234,8 @@ def decide_joins(
             # Without spacers a full stop then a capital is ambiguous; splitting there keeps
             # whole sentences, merging two paragraphs would not, so only a full open line joins.
             closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1])
-            needed = FULL_OPEN_LINE if lines.open[i] else FULL_CLOSED_LINE
+            # No stop at the end says nothing in Thai: there only a full line goes on.
+            needed = FULL_OPEN_LINE if open_ended[i] else FULL_CLOSED_LINE
             joins.append(not closed_sentence and lines.fill(i, wrap) >= needed)
     return _only_whole_paragraphs([a or b for a, b in zip(joins, broken, strict=True)], open_ended)
 

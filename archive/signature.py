@@ -53,7 +53,8 @@ def _pop_closing_line_signature(tree: HtmlElement) -> str | None:
         text = " ".join(emphasis.text_content().split())
         if not _name_alone(text):
             continue
-        lines_before = sum(1 for br in parent.iter("br") if (br.tail or "").strip())
+        lines = [parent.text or ""] + [br.tail or "" for br in parent.iter("br")]
+        lines_before = sum(1 for line in lines if line.strip())
         name = clean_author(text)
         if name is not None and lines_before >= MIN_LINES_BEFORE:
             remove_keep_tail(emphasis)

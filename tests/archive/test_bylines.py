@@ -12,7 +12,7 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from archive.bylines import author_from_metadata, clean_author, json_ld_authors
+from archive.bylines import author_from_metadata, byline_under_headline, clean_author, json_ld_authors
 from archive.profiles import load_profiles
 from archive.textclean import byline_from_tree
 
@@ -32,6 +32,9 @@ from archive.textclean import byline_from_tree
         ("بقلم: سامي خليل", "سامي خليل"),
         ("Автор: Иван Петров", "Иван Петров"),
         ("Reporter: Sam Okoro", "Sam Okoro"),
+        ("Door: Sanne de Vries", "Sanne de Vries"),
+        ("เรื่อง: ณัฐวุฒิ แสงทอง", "ณัฐวุฒิ แสงทอง"),  # Thai "story:" in an author slot
+        ("ข่าว: สมชาย ใจดี", "สมชาย ใจดี"),
     ],
 )
 def test_labels_are_removed_in_each_script(raw: str, name: str) -> None:
@@ -111,3 +114,37 @@ def test_a_long_author_box_is_not_a_byline() -> None:
     bio = "Ana Ruiz covers city hall and has written about water policy for the paper since 2015."
     tree = lxml.html.document_fromstring(f"<html><body><div class='author'>{bio}</div></body></html>")
     assert byline_from_tree(tree, generic) is None
+
+
+def _page(header: str, before: str = "", aside: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(
+        f"<html><body><div class='top'>{before}</div><h1>Bridge closed</h1>{header}"
+        "<div class='body'><p>The bridge will be closed to lorries from 25 November.</p></div>"
+        f"<aside>{aside}</aside></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("<div class='artikel-info'>Door: Sanne de Vries<br>vrijdag 20 november 2026, 14:32</div>",
+         "Sanne de Vries"),
+        ("<div class='c-x1'><span>Penulis: Rizky Hidayat</span> <span>Jumat, 20 November 2026</span></div>",
+         "Rizky Hidayat"),
+        ("<p>입력 2026.11.20 09:14 | 김지훈 기자</p>", "김지훈"),
+        ("<div><b>रिपोर्ट: अंजलि वर्मा</b></div>", "अंजलि वर्मा"),
+    ],
+    ids=["nl-br-lines", "id-spans", "ko-pieces", "hi-bold"],
+)
+def test_a_byline_printed_under_the_headline_is_the_author(header: str, name: str) -> None:
+    """Outlets print the byline in the header block with no metadata and outside the body."""
+    assert byline_under_headline(_page(header)) == name
+
+
+def test_bylines_of_other_stories_and_of_the_top_bar_are_not_read() -> None:
+    page = _page(
+        "<p class='dek'>The council approved the closure on Thursday evening.</p>",
+        before="<span>Von Anna Berger</span>",
+        aside="<ul><li><a href='/x/1'>Von Paul Schmidt</a></li></ul><p>Von Maria Huber</p>",
+    )
+    assert byline_under_headline(page) is None

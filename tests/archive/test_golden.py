@@ -80,7 +80,7 @@ VISUAL_LINE_CASES = {
     "english-statement": 1 + 5,  # one <p> per line, one spacer between paragraphs
     "spacer-lines-statement": 1 + 5,  # spacer between lines, two between paragraphs, width 72
     "spacer-lines-narrow": 1 + 5 + 1,  # the same at width 46, lines inside <span>
-    "br-lines-statement": 1 + 4,  # <br> per line, <br><br> between paragraphs
+    "br-lines-statement": 4,  # <br> per line, <br><br> between paragraphs; its intro is the standfirst
     "div-lines-statement": 1 + 4,  # one <div> per line, no spacers at all
 }
 

@@ -63,3 +63,46 @@ def test_a_bold_name_in_the_middle_of_the_body_stays() -> None:
         f"<html><body><div>{PARAS}<p><strong>Minh Anh</strong></p>{PARAS}</div></body></html>"
     )
     assert pop_signature(tree) is None
+
+
+BR_LINES = (
+    "Most přes řeku Bystřici bude od pondělí úplně uzavřen pro veškerou dopravu.<br><br>"
+    "Objízdná trasa povede přes sousední obec a bude vyznačena dopravním značením.<br><br>"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "name"),
+    [
+        ("<b>Jana Horáková</b>", "Jana Horáková"),
+        ("<strong>María José Ortega</strong>\n", "María José Ortega"),
+        ("<b>王小明</b><br>", "王小明"),
+    ],
+    ids=["cs-bold", "es-strong-newline", "zh-bold-then-br"],
+)
+def test_a_bold_name_closing_br_lines_is_the_author(closing: str, name: str) -> None:
+    """The same signature on pages whose body is one block of <br>-separated lines."""
+    html = f"<html><body><div class='x'>{BR_LINES}{closing}</div></body></html>"
+    tree = lxml.html.document_fromstring(html)
+    assert pop_signature(tree) == name
+    assert name not in tree.text_content() and "Objízdná trasa" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<b>Konec</b>",  # one Latin word: a closing word, not a name
+        "<b>Jana Horáková</b> napsala tento text.",  # text follows
+        "<b>Děkujeme za pochopení.</b>",  # a sentence
+    ],
+    ids=["one-latin-word", "text-after", "sentence"],
+)
+def test_other_bold_closing_lines_stay(closing: str) -> None:
+    tree = lxml.html.document_fromstring(f"<html><body><div>{BR_LINES}{closing}</div></body></html>")
+    assert pop_signature(tree) is None
+
+
+def test_a_bold_name_after_a_single_line_is_not_a_signature() -> None:
+    html = "<html><body><div>Krátká zpráva.<br><b>Jana Horáková</b></div></body></html>"
+    tree = lxml.html.document_fromstring(html)
+    assert pop_signature(tree) is None

@@ -146,3 +146,51 @@ def test_statement_lines_between_brs_with_a_link_in_a_sentence_stay() -> None:
     tree = lxml.html.document_fromstring(html)
     assert remove_teasers(tree, "https://news.example/news/2026/11/ombudsman-4411.html") == 0
     assert "此前报道" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    ("teaser", "gone"),
+    [
+        ('<p>» <a href="/cikk.php?id=20411">Új kiállítás nyílt a múzeumban</a></p>', "kiállítás"),
+        ('<p><a href="/view.asp?no=88123&amp;sec=2">Neue Leitstelle eröffnet</a></p>', "Leitstelle"),
+    ],
+    ids=["php-id-query", "asp-no-query"],
+)
+def test_old_cms_articles_named_by_their_query_are_teasers(teaser: str, gone: str) -> None:
+    """Old CMSes name every article by a query on one script ("/cikk.php?id=20411")."""
+    text = _texts(teaser)
+    assert gone not in text and "statutory period" in text
+
+
+def test_a_link_to_the_page_itself_with_its_own_query_stays() -> None:
+    page = "https://www.harbour-gazette.example/cikk.php?id=20433"
+    same = '<p>» <a href="/cikk.php?id=20433">A mai cikk nyomtatható változata</a></p>'
+    tree = lxml.html.document_fromstring(f"<html><body><article>{BODY.format(teaser=same)}</article></body></html>")
+    remove_teasers(tree, page)
+    assert "nyomtatható" in tree.text_content()
+
+
+def test_a_teaser_heading_with_a_colon_goes_with_its_br_lines() -> None:
+    html = (
+        '<div class="x"><b>További hírek a rovatból:</b><br>'
+        '» <a href="/cikk.php?id=20411">Új kiállítás nyílt a múzeumban</a><br>'
+        '» <a href="/cikk.php?id=20398">Adventi koncertsorozat a főtéren</a></div>'
+    )
+    tree = lxml.html.document_fromstring(f"<html><body><article>{BODY.format(teaser=html)}</article></body></html>")
+    remove_teasers(tree, PAGE)
+    text = tree.text_content()
+    assert "További hírek" not in text and "koncertsorozat" not in text and "statutory period" in text
+
+
+@pytest.mark.parametrize("spacer", ["<div>&nbsp;</div>", "<p><br></p>", "<p></p>"])
+def test_a_teaser_between_spacers_takes_one_spacer_with_it(spacer: str) -> None:
+    """Pasted statements use spacer blocks between paragraphs; a teaser set between two of them
+    must leave one, not two, or the paragraph break around it looks wider than the others."""
+    teaser = '<div><strong>Citește și:</strong> <a href="/local/bugetul-pe-2027-4410">Bugetul pe 2027, în dezbatere publică</a></div>'
+    html = f"<div class='body'><div>Unu.</div>{spacer}{teaser}{spacer}<div>Doi.</div>{spacer}<div>Trei.</div></div>"
+    tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    remove_teasers(tree, PAGE)
+    body = tree.find(".//div[@class='body']")
+    assert body is not None
+    shapes = ["text" if child.text_content().strip() else "spacer" for child in body]
+    assert shapes == ["text", "spacer", "text", "spacer", "text"]

@@ -21,7 +21,7 @@ import textwrap
 import lxml.html
 import pytest
 
-from archive.datelines import date_line_kind
+from archive.datelines import date_line_kind, is_update_note
 from archive.linejoin import decide_joins, display_width, joiner
 from archive.profiles import profile_from_dict
 from archive.textclean import (
@@ -398,3 +398,62 @@ def test_date_lines_inside_the_text_are_looked_for_a_bounded_number_of_times() -
     kept = [line for line in text.splitlines() if line in dates]
     assert kept == dates[MAX_MIDDLE_DATE_CHECKS:]
     assert text.splitlines()[:3] == body[:3] and text.splitlines()[-3:] == body[3:]
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("Publicerad 20 november 2026 kl. 09.14", ("sv",)),
+        ("Jumat, 20 November 2026 | 15:20 WIB", ("id",)),
+        ("Stand: 17.11.2026, 14.30 Uhr", ("de",)),
+        ("20 พฤศจิกายน 2569 เวลา 13:45 น.", ("th",)),
+        ("Päivitetty 20.11.2026 klo 9.41", ("fi",)),
+    ],
+)
+def test_a_clock_time_after_the_date_still_makes_a_date_line(line: str, languages: tuple[str, ...]) -> None:
+    """Real datelines end in a time with its own little words ("kl.", "klo", "เวลา … น.", a zone)."""
+    assert date_line_kind(line, languages) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Оновлено о 12:40: додано інформацію про цілодобовий режим роботи.",
+        "Actualización 15:02: se añade la declaración del alcalde.",
+        "(Updated 20.11.2026, 19:05: adds the ministry's reply)",
+        "Aktualisiert um 14.30 Uhr: Die Polizei hat die Sperrung aufgehoben.",
+        "Mis à jour à 10h30 : ajout de la réaction de la préfecture.",
+    ],
+)
+def test_update_notes_with_a_time_are_recognised(line: str) -> None:
+    assert is_update_note(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Sitzung beginnt um 10:00 im Rathaus.",
+        "Termin: 10:30 Uhr",
+        "The office opens at 9:00 and closes at 17:00 on weekdays.",
+        "Kontakt: Mo–Fr 9.00 – 12.00",
+    ],
+)
+def test_sentences_and_opening_hours_are_not_update_notes(line: str) -> None:
+    assert not is_update_note(line)
+
+
+def test_an_update_note_leaves_the_end_of_the_text_but_not_the_middle() -> None:
+    note = "Actualización 15:02: se añade la declaración del alcalde."
+    body = [
+        "El ayuntamiento ha publicado el siguiente comunicado sobre el corte de agua.",
+        "Las obras empiezan el lunes a las ocho de la mañana.",
+        "Afectan a los barrios del norte y del centro.",
+        note,
+        "El suministro se restablecerá el martes por la mañana en todos los barrios.",
+        "Los vecinos pueden consultar el mapa de cortes en la web municipal.",
+        "El ayuntamiento pide disculpas por las molestias.",
+        "Se recomienda almacenar agua el lunes por la noche.",
+        "Los camiones cisterna estarán en la plaza mayor.",
+    ]
+    text, _ = apply_line_rules("\n".join([*body, note]), [])
+    assert text.splitlines() == body  # the middle copy stays: only the edges hold notes

@@ -3,8 +3,10 @@
 Real behaviour: many outlets carry no date in metadata or markup that htmldate reads; the reader
 sees a dateline under the headline in the site's own language and format ("2026年11月20日
 18時05分", "입력 2026.11.20 09:14 | 김지훈 기자", "Publicado el 20 de noviembre de 2026",
-"20/11/2026 - 10h32"), while the statement below mentions other dates of its own, and a
-sidebar lists other stories with their dates.
+"20/11/2026 - 10h32",
+"Publicerad 20 november 2026 kl. 09.14", Thai papers' Buddhist-era year ("20 พฤศจิกายน 2569
+เวลา 13:45 น."), a byline and a date on two <br> lines of one block), while the statement
+below mentions other dates of its own, and a sidebar lists other stories with their dates.
 """
 
 from __future__ import annotations
@@ -36,8 +38,15 @@ def page(header: str, before_headline: str = "") -> lxml.html.HtmlElement:
         ("<div><span class='x1'>Publicado el 20 de noviembre de 2026</span></div>", ("es",)),
         ("<div class='meta'><em>20/11/2026 - 10h32</em></div>", ("pt",)),
         ("<p>Publié le 20 novembre 2026 à 16h12</p>", ()),
+        ("<p class='publicerad'>Publicerad 20 november 2026 kl. 09.14</p>", ("sv",)),
+        ("<div><span>เรื่อง: สมชาย ใจดี</span> | <span>20 พฤศจิกายน 2569 เวลา 13:45 น.</span></div>", ("th",)),
+        ("<div class='c-x9'>Door: Sanne de Vries<br>vrijdag 20 november 2026, 14:32</div>", ("nl",)),
+        ("<div class='info'>Penulis: Rizky Hidayat | Jumat, 20 November 2026 | 15:20 WIB</div>", ("id",)),
     ],
-    ids=["ja", "ko-with-byline", "es-label", "pt-numeric", "fr-any-language"],
+    ids=[
+        "ja", "ko-with-byline", "es-label", "pt-numeric", "fr-any-language", "sv-clock-word",
+        "th-buddhist-era", "nl-byline-br-date", "id-pieces-zone",
+    ],
 )
 def test_the_dateline_under_the_headline_is_read(header: str, languages: tuple[str, ...]) -> None:
     assert visible_date(page(header), languages, "2026-11-21") == "2026-11-20"
@@ -54,3 +63,8 @@ def test_a_future_date_is_not_a_publication_date() -> None:
 
 def test_a_solar_hijri_year_is_not_read_as_gregorian() -> None:
     assert visible_date(page("<p>۲۹ آبان ۱۴۰۵</p><p>29/08/1405</p>"), ("fa",), "2026-11-21") is None
+
+
+def test_a_buddhist_era_year_far_from_the_capture_is_still_not_read() -> None:
+    # 2569 BE is 2026; 2580 BE would be 2037, after the capture.
+    assert visible_date(page("<p>20 พฤศจิกายน 2580</p>"), ("th",), "2026-11-21") is None

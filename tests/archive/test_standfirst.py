@@ -1,0 +1,107 @@
+"""The lead set apart between headline and body is the description, not body text.
+
+Real behaviour: outlets print a one- or two-sentence summary under the headline in an element of
+its own (Greek `<p class="perilipsi">`, Hebrew `<h2 class="kotar-mishne">`, Spanish
+`<div class="entradilla">`, generic `<div class="c-x12">`), sometimes with the dateline or
+byline between it and the body, and the body's paragraphs follow in a container of their own.
+Other outlets put the body's paragraphs straight after the headline, with no container: then
+nothing sets the first paragraph apart and it stays. A dateline or byline block is never a lead.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import lxml.html
+import pytest
+
+from archive.extract import extract
+from archive.model import Capture
+from archive.standfirst import pop_standfirst
+
+BODY = (
+    "<div class='{cls}'><p>The water board sent the following statement on Thursday morning.</p>"
+    "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show "
+    "the algae spreading further along the shore.</p>"
+    "<p>Residents are asked to keep dogs out of the water as well.</p></div>"
+)
+LEAD = "The ban now covers the whole lake and could last until the end of the season."
+
+
+def page(between: str, body_class: str = "article-body", wrapper: str = "article") -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(
+        f"<html><body><{wrapper}><h1>Swimming ban extended</h1>{between}{BODY.format(cls=body_class)}"
+        f"</{wrapper}></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        f"<p class='perilipsi'>{LEAD}</p>",
+        f"<h2 class='kotar-mishne'>{LEAD}</h2>"
+        "<div class='pratim'><time datetime='2026-08-14'>14.08.2026</time></div>",
+        f"<div class='c-x12'>{LEAD}</div><div class='c-x13'>Door: Sanne de Vries<br>14 augustus 2026</div>",
+        f"<figure><img src='/a.jpg'></figure><p>{LEAD}</p>",
+    ],
+    ids=["p-lead", "h2-lead-then-time", "generic-div-then-byline-block", "image-then-lead"],
+)
+def test_a_lead_set_apart_above_the_body_is_taken_out(between: str) -> None:
+    tree = page(between, body_class="c-x99")
+    assert pop_standfirst(tree) == LEAD
+    text = tree.text_content()
+    assert LEAD not in text and "The water board sent" in text
+
+
+def test_a_lead_inside_a_header_block_with_the_headline_is_found_too() -> None:
+    tree = lxml.html.document_fromstring(
+        f"<html><body><header><h1>Swimming ban extended</h1></header><p class='dek'>{LEAD}</p>"
+        f"{BODY.format(cls='story')}</body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # Body paragraphs are the headline's own siblings: nothing is set apart.
+        f"<html><body><article><h1>H</h1><p>{LEAD}</p><p>The water board sent the following statement "
+        "on Thursday.</p><p>The swimming ban at the Small Lake stays in force.</p></article></body></html>",
+        # Only a dateline and a byline between headline and body.
+        "<html><body><h1>H</h1><p>Publicerad 20 november 2026 kl. 09.14</p><div>By Jane Roe<br>Nov 20</div>"
+        f"{BODY.format(cls='b')}</body></html>",
+        # The "lead" is longer than the body: it is the body.
+        f"<html><body><h1>H</h1><div>{LEAD * 6}</div>"
+        f"<div><p>{LEAD[:40]}</p><p>{LEAD[:40]}</p></div></body></html>",
+        # No headline at all.
+        f"<html><body><p>{LEAD}</p>{BODY.format(cls='b')}</body></html>",
+    ],
+    ids=["paragraphs-beside-headline", "only-meta-lines", "lead-longer-than-body", "no-headline"],
+)
+def test_nothing_is_taken_when_no_lead_is_set_apart(html: str) -> None:
+    tree = lxml.html.document_fromstring(html)
+    before = " ".join(tree.text_content().split())
+    assert pop_standfirst(tree) is None
+    assert " ".join(tree.text_content().split()) == before
+
+
+def test_the_lead_becomes_the_description_and_leaves_the_text() -> None:
+    html = (
+        f"<html lang='en'><head><title>Swimming ban extended</title></head><body>{page_html()}</body></html>"
+    )
+    capture = Capture(
+        url="https://news.example/region/swimming-ban-extended-4520",
+        fetched_at=datetime(2026, 8, 15, tzinfo=UTC),
+        status=200,
+        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
+        body=html.encode(),
+    )
+    result = extract(capture)
+    assert result.description == LEAD
+    assert result.text is not None and LEAD not in result.text
+    assert result.text.splitlines()[0] == "The water board sent the following statement on Thursday morning."
+
+
+def page_html() -> str:
+    body = BODY.format(cls="c-body")
+    return f"<article><h1>Swimming ban extended</h1><p class='lead'>{LEAD}</p>{body}</article>"
