@@ -106,6 +106,7 @@ def extractor_info(profiles: ProfileSet | None = None) -> dict[str, str]:
     profiles = profiles or default_profiles()
     settings = {
         "trafilatura": TRAFILATURA_OPTIONS,
+        "trafilatura_when_too_short": RECALL_OPTIONS,
         "min_chars": [MIN_TEXT_CHARS, MIN_TEXT_CHARS_CJK],
         "max_html_bytes": MAX_HTML_BYTES,
         "profiles": profiles.digest(),
@@ -190,10 +191,25 @@ def extract(capture: Capture, profiles: ProfileSet | None = None) -> Extraction:
         return Extraction(content_type, charset.as_dict(), no_article_reason="unparseable HTML")
     chosen = profiles.select(capture.url, tree, capture.fetched_at)
     base = Extraction(content_type, charset.as_dict(), profiles=[p.name for p in chosen])
-    return _extract_tree(capture, tree, chosen, base)
+    result = _extract_tree(capture, tree, chosen, base, TRAFILATURA_OPTIONS)
+    if result.no_article_reason == TOO_SHORT:
+        # Precision mode can drop most of a short body it finds too link- or chrome-like; before
+        # saying "no article", look again in recall mode on a fresh parse (the first pass pruned).
+        fresh = load_html(html)
+        if fresh is not None:
+            second = _extract_tree(capture, fresh, chosen, base, RECALL_OPTIONS)
+            if second.text is not None:
+                return second
+    return result
 
 
-def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction) -> Extraction:
+TOO_SHORT = "no article: too little main text"
+RECALL_OPTIONS: dict[str, Any] = {**TRAFILATURA_OPTIONS, "favor_precision": False, "favor_recall": True}
+
+
+def _extract_tree(
+    capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction, options: dict[str, Any]
+) -> Extraction:
     meta = _page_metadata(tree)
     meta_author = author_from_metadata(tree)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
@@ -216,7 +232,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
         tree,
         url=capture.url,
         date_extraction_params={"extensive_search": False, "original_date": True, "max_date": max_date},
-        **TRAFILATURA_OPTIONS,
+        **options,
     )
     doc: dict[str, Any] = {}
     if isinstance(document, dict):
@@ -249,7 +265,7 @@ def _extract_tree(capture: Capture, tree: HtmlElement, chosen: list[Any], base: 
     }
     fields["modified"] = dates[1] if dates[1] != fields["published"] else None
     if _too_short(text):
-        return _replace(base, no_article_reason="no article: too little main text", **fields)
+        return _replace(base, no_article_reason=TOO_SHORT, **fields)
     fields["language"] = _language(text, meta.get("lang"))
     return _replace(base, text=text, text_source=source, **fields)
 
