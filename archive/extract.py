@@ -32,6 +32,7 @@ from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
 from archive.phrasing import wrap_loose_text
 from archive.profiles import ProfileSet, load_profiles
+from archive.readerboxes import remove_reader_boxes
 from archive.signature import pop_signature
 from archive.standfirst import pop_standfirst
 from archive.teasers import remove_teasers
@@ -222,6 +223,7 @@ def _extract_tree(
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
+    remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
     unwrap_layout_tables(tree)
     standfirst = pop_standfirst(tree)
     remove_teasers(tree, capture.url)

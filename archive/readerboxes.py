@@ -108,12 +108,17 @@ def comment_sections(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def paragraph_holder(tree: HtmlElement) -> HtmlElement | None:
-    """The element whose own <p> children hold the most text: the article body, as reader modes find it."""
+    """The element whose own <p> children and loose text lines (a body of <br>-separated lines)
+    hold the most text: the article body, as reader modes find it."""
     totals: dict[HtmlElement, int] = {}
     for paragraph in tree.iter("p"):
         parent = paragraph.getparent()
         if parent is not None:
             totals[parent] = totals.get(parent, 0) + _text_chars(paragraph)
+    for element in tree.iter("div", "td", "section", "article", "font", "span"):
+        loose = len("".join([element.text or "", *(child.tail or "" for child in element)]).strip())
+        if loose:
+            totals[element] = totals.get(element, 0) + loose
     if not totals:
         return None
     best = max(totals, key=lambda element: totals[element])

@@ -153,8 +153,12 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
         removed += 1
     rest = " ".join(parent.text_content().split())
     orphan_heading = removed and rest and (is_label(rest) or is_label(rest.rstrip(":：").strip()))
-    if orphan_heading and parent.getparent() is not None and parent.tag not in ("body", "html"):
+    if parent.getparent() is None or parent.tag in ("body", "html"):
+        return removed
+    if orphan_heading:
         remove_keep_tail(parent)  # what is left is the teasers' heading ("Most read")
+    elif removed and not rest and parent.tag in TEASER_BLOCKS:
+        _remove_with_label(parent)  # every line was a teaser: the label block above goes too
     return removed
 
 

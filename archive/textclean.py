@@ -37,11 +37,22 @@ def selector(css: str) -> CSSSelector:
     return CSSSelector(css)
 
 
+TABLE_RULE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$")
+TABLE_ROW = re.compile(r"^\|\s*(.*?)\s*\|$")
+
+
 def normalise_whitespace(text: str) -> str:
-    """NBSP and friends become spaces; runs of spaces collapse; blank lines go."""
+    """NBSP and friends become spaces; runs of spaces collapse; blank lines go.
+
+    trafilatura writes a data table as Markdown; in plain text a row is "cell | cell" and the
+    "|---|---|" rule under the header row is no line of the text.
+    """
     lines = []
     for line in NBSP_LIKE.sub(" ", text).splitlines():
         line = SPACES.sub(" ", line).strip()
+        if TABLE_RULE.match(line):
+            continue
+        line = TABLE_ROW.sub(r"\1", line) if line.count("|") >= 2 else line
         if line:
             lines.append(line)
     return "\n".join(lines)

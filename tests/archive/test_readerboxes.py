@@ -356,3 +356,15 @@ def test_text_after_a_removed_box_stays_in_place() -> None:
     text = " ".join(tree.text_content().split())
     assert "Morgenbrief" not in text
     assert text.endswith(DE[2])
+
+
+def test_a_comment_form_after_a_body_of_br_lines_goes() -> None:
+    """Old CMSes give the body as <br>-separated lines with no <p> at all; the comment box's one
+    <p> must not be taken for the article's paragraphs (and so be protected)."""
+    lines = "<br><br>".join(HI)
+    box = (
+        "<div class='tippani'><h3>अपनी राय दें</h3><p>टिप्पणियां लेखक के निजी विचार हैं, समाचार पत्र इनके लिए जिम्मेदार नहीं है।</p>"
+        "<textarea></textarea><button>भेजें</button></div>"
+    )
+    html = page("hi", f"<div class='khabar'>{lines}</div>{box}")
+    check_box_goes(html, [HI[0], HI[-1]], ["अपनी राय दें", "निजी विचार"])

@@ -457,3 +457,11 @@ def test_an_update_note_leaves_the_end_of_the_text_but_not_the_middle() -> None:
     ]
     text, _ = apply_line_rules("\n".join([*body, note]), [])
     assert text.splitlines() == body  # the middle copy stays: only the edges hold notes
+
+
+def test_markdown_table_rows_become_plain_rows_without_the_rule() -> None:
+    """trafilatura writes data tables as Markdown; the text keeps "cell | cell" rows only."""
+    raw = "Budget 2027:\n| Item | 2026 | 2027 |\n|---|---|---|\n| Water | 3.1 | 4.2 |\n|:--|--:|:-:|\nEnd."
+    want = ["Budget 2027:", "Item | 2026 | 2027", "Water | 3.1 | 4.2", "End."]
+    assert normalise_whitespace(raw).splitlines() == want
+    assert normalise_whitespace("Yes | no, said the mayor.") == "Yes | no, said the mayor."
