@@ -52,9 +52,16 @@ _PLAIN_VALUE = re.compile(r"^[^\W\d_][^\d.;!?。！？；]*$")
 
 def is_outer_credit_line(line: str) -> bool:
     """A credit on the text's first or last line: also a desk or source in plain words."""
-    if is_credit_line(line):
+    if is_credit_line(line) or is_photo_credit_line(line):
         return True
     line = line.strip()
+    if len(line) > MAX_SOURCE_LINE_CHARS:
+        return False
+    named = _SOURCE_CREDIT.match(line)
+    if named:  # "Извор: Служба за односе с јавношћу Министарства": a source may be a long name
+        value = named.group("value").strip()
+        words = [word for word in value.split() if word.lower() not in _JOINERS]
+        return 1 <= len(words) <= MAX_SOURCE_VALUE_WORDS and bool(_PLAIN_VALUE.match(value))
     if len(line) > MAX_OUTER_CREDIT_CHARS:
         return False
     match = _CREDIT.match(line) or _ABBREVIATED_CREDIT.match(line)
@@ -67,6 +74,41 @@ def is_outer_credit_line(line: str) -> bool:
         and 1 <= len(content_words) <= MAX_OUTER_VALUE_WORDS
         and bool(_PLAIN_VALUE.match(value))
     )
+
+
+# The words outlets put before a photo credit or a source, in the languages news sites write in.
+# Photo credits are credits wherever they stand (a caption line under an image mid-body); a
+# source may name a whole office ("Fuente: Secretaría de Salud del Gobierno del Estado").
+PHOTO_LABELS = (
+    "photo|photos|photograph|picture|image|foto|fotos|fotó|fotók|fotografia|fotografie|fotoğraf|"
+    "resim|görsel|bild|bilder|kuva|kép|snímek|zdjęcie|фото|світлина|φωτογραφία|φωτ|צילום|תמונה|"
+    "صورة|الصورة|عکس|फोटो|तस्वीर|ছবি|ภาพ|ảnh|圖|图|照片|사진|写真|画像"
+)
+SOURCE_LABELS = (
+    "source|sources|fuente|fuentes|fonte|fontes|font|quelle|quellen|bron|kilde|källa|lähde|forrás|"
+    "zdroj|źródło|izvor|извор|источник|джерело|sursa|sursă|kaynak|nguồn|sumber|πηγή|מקור|المصدر|"
+    "مصدر|منبع|स्रोत|সূত্র|ที่มา|来源|來源|출처|出典"
+)
+MAX_PHOTO_CREDIT_CHARS = 80
+MAX_SOURCE_LINE_CHARS = 100
+MAX_SOURCE_VALUE_WORDS = 10
+_PHOTO_CREDIT = re.compile(
+    rf"^[(\[（【]?\s*(?:{PHOTO_LABELS})\.?(?:\s+\w+)?\s*[:：=／/|]\s*(?P<value>[^:：]{{1,60}}?)\s*[)\]）】]?$",
+    re.IGNORECASE,
+)
+_SOURCE_CREDIT = re.compile(
+    rf"^[(\[（【]?\s*(?:{SOURCE_LABELS})\s*[:：=／/]\s*(?P<value>[^:：]{{1,90}}?)\s*[)\]）】]?$",
+    re.IGNORECASE,
+)
+
+
+def is_photo_credit_line(line: str) -> bool:
+    """"Foto: Jan Novák/ČTK", "圖／記者陳怡君攝", "사진=연합뉴스": a photo credit, wherever it stands."""
+    line = line.strip()
+    if len(line) > MAX_PHOTO_CREDIT_CHARS:
+        return False
+    match = _PHOTO_CREDIT.match(line)
+    return match is not None and not _SENTENCE_END.search(match.group("value"))
 
 
 def name_like(value: str) -> bool:

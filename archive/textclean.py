@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from archive.bylines import byline_line, clean_author, name_place_byline
 from archive.chromelines import is_menu_line
-from archive.credits import is_credit_line, is_outer_credit_line
+from archive.credits import is_credit_line, is_outer_credit_line, is_photo_credit_line
 from archive.datelines import YEAR_LIKE, date_line_kind, is_update_note
 from archive.linejoin import join_visual_lines
 from archive.profiles import Profile
@@ -25,7 +25,19 @@ NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
 NEVER_PRUNE = {"html", "body"}
 DATE_LINE_EDGE = 3
-COPYRIGHT = re.compile(r"[©ⓒ℗]|\(c\)\s*\d{4}", re.IGNORECASE)
+# A copyright sign, or "all rights reserved" in the languages news sites write in (a notice
+# without the sign: "جميع الحقوق محفوظة لجريدة الواحة", "무단전재 및 재배포 금지", "版權所有").
+RIGHTS_RESERVED = (
+    "all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    "tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    "wszelkie prawa zastrzeżone|všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|"
+    "toate drepturile rezervate|все права защищены|усі права захищені|сва права задржана|sva prava pridržana|"
+    "tüm hakları saklıdır|με επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|جميع الحقوق محفوظة|"
+    "كافة الحقوق محفوظة|تمامی حقوق|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|版权所有|版權所有|"
+    "無断転載|무단\s*전재|저작권자|hak cipta dilindungi|haki zote zimehifadhiwa|kaikki oikeudet pidätetään|"
+    "alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|bản quyền thuộc"
+)
+COPYRIGHT = re.compile(rf"[©ⓒ℗]|\(c\)\s*\d{{4}}|{RIGHTS_RESERVED}", re.IGNORECASE)
 MAX_COPYRIGHT_CHARS = 120
 """A short line with a copyright sign near the start or end is the outlet's notice, in any language."""
 """A labelled date line ("Mis à jour le 3 novembre 2026") goes only this close to the start or end."""
@@ -173,7 +185,7 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line):
+            if is_menu_line(line) or is_photo_credit_line(line):
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.credits import is_credit_line
+from archive.credits import is_credit_line, is_photo_credit_line
 from archive.profiles import load_profiles
 from archive.textclean import apply_line_rules
 
@@ -43,10 +43,51 @@ def test_sentences_and_headings_are_not_credits(line: str) -> None:
 
 
 def test_credit_shape_in_the_middle_stays() -> None:
-    lines = [*BODY, "Photo: Jane Roe", "More text follows here at length.", "And more."]
+    lines = [*BODY, "Chair: Jane Roe", "More text follows here at length.", "And more."]
     lines += ["Closing paragraph of the report, long enough to be body text.", "Last line of the body text."]
     text, _ = apply_line_rules("\n".join(lines), [])
-    assert "Photo: Jane Roe" in text
+    assert "Chair: Jane Roe" in text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: Jane Roe",
+        "Foto: Jan Novák/ČTK",
+        "圖／記者陳怡君攝",
+        "사진=연합뉴스",
+        "(Фото: пресслужба міської ради)",
+        "ภาพ: สำนักข่าวท้องถิ่น",
+        "صورة: أرشيف البلدية",
+    ],
+)
+def test_a_photo_credit_goes_wherever_it_stands(credit: str) -> None:
+    """A caption credit under an image in the middle of the body is as much chrome as at the end."""
+    lines = [*BODY[:2], credit, *BODY[2:], "Closing paragraph of the report, long enough to be body text."]
+    text, _ = apply_line_rules("\n".join(lines), [])
+    assert credit not in text.splitlines() and len(text.splitlines()) == len(lines) - 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Photos show the damage to the bridge.", "Bild: Die Brücke ist seit Montag gesperrt.",
+     "Image: the ministry's new logo, adopted in 2025, replaces the old crest."],
+)
+def test_sentences_after_a_photo_word_stay(line: str) -> None:
+    assert not is_photo_credit_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Извор: Служба за односе с јавношћу Министарства здравља",
+        "Fuente: Secretaría de Salud del Gobierno del Estado de Jalisco",
+        "Quelle: Pressestelle der Stadtverwaltung Rosenheim und Landratsamt",
+    ],
+)
+def test_a_source_naming_a_whole_office_on_the_last_line_goes(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY
 
 
 # On the very first or last line a source or desk in plain words is a credit too.
@@ -103,6 +144,11 @@ def test_abbreviated_labels_and_desks_with_joining_words_on_the_outer_line_go(li
         "Tous droits réservés ©",
         "ⓒ 한마을뉴스",
         "(c) 2026 Valley Herald",
+        # without the sign: "all rights reserved" in the outlet's language
+        "جميع الحقوق محفوظة لجريدة الواحة",
+        "무단전재 및 재배포 금지",
+        "版權所有 轉載請註明出處",
+        "Wszelkie prawa zastrzeżone.",
     ],
 )
 def test_copyright_notices_at_the_edges_go(line: str) -> None:
