@@ -34,7 +34,7 @@ RIGHTS_RESERVED = (
     "toate drepturile rezervate|все права защищены|усі права захищені|сва права задржана|sva prava pridržana|"
     "tüm hakları saklıdır|με επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|جميع الحقوق محفوظة|"
     "كافة الحقوق محفوظة|تمامی حقوق|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|版权所有|版權所有|"
-    "無断転載|무단\s*전재|저작권자|hak cipta dilindungi|haki zote zimehifadhiwa|kaikki oikeudet pidätetään|"
+    r"無断転載|무단\s*전재|저작권자|hak cipta dilindungi|haki zote zimehifadhiwa|kaikki oikeudet pidätetään|"
     "alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|bản quyền thuộc"
 )
 COPYRIGHT = re.compile(rf"[©ⓒ℗]|\(c\)\s*\d{{4}}|{RIGHTS_RESERVED}", re.IGNORECASE)
