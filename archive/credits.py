@@ -50,9 +50,16 @@ _ABBREVIATED_CREDIT = re.compile(r"^(?P<label>[^\W\d_]{2,5})\.\s+(?P<value>[^.:�
 _PLAIN_VALUE = re.compile(r"^[^\W\d_][^\d.;!?。！？；]*$")
 
 
+# Wire copy's closing marks: agency codes ("dpa/lby", "(AFP)", "kna/epd") and end marks ("（完）").
+_AGENCY_TAG = re.compile(r"^[(\[]?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+[)\]]?$|^\((?:[A-Za-z]{2,5})\)$")
+_END_MARK = re.compile(r"^[(（]\s*(?:完|终|終|end|fin|ende)\s*[)）]$", re.IGNORECASE)
+
+
 def is_outer_credit_line(line: str) -> bool:
     """A credit on the text's first or last line: also a desk or source in plain words."""
     if is_credit_line(line) or is_photo_credit_line(line):
+        return True
+    if _AGENCY_TAG.match(line.strip()) or _END_MARK.match(line.strip()):
         return True
     line = line.strip()
     if len(line) > MAX_SOURCE_LINE_CHARS:

@@ -90,6 +90,13 @@ def test_a_source_naming_a_whole_office_on_the_last_line_goes(line: str) -> None
     assert text.splitlines() == BODY
 
 
+@pytest.mark.parametrize("line", ["dpa/lby", "kna / epd", "(AFP)", "（完）", "(END)"])
+def test_wire_agency_codes_and_end_marks_on_the_last_line_go(line: str) -> None:
+    """Agency copy ends with the agencies' codes or an end mark; neither is statement text."""
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY
+
+
 # On the very first or last line a source or desk in plain words is a credit too.
 @pytest.mark.parametrize(
     "lines",
