@@ -2,7 +2,8 @@
 
 tests/golden/unseen/*/truth.json and tests/golden/unseen2/*/truth.json were written from the page
 alone (see their READMEs): the text a reader would cite, one paragraph per line, the author, the
-date, and boilerplate strings that must not appear. Word F1 uses the held-out scorer's tokens (each CJK character one token).
+date, and boilerplate strings that must not appear. Word F1 uses the held-out scorer's tokens
+(each CJK character one token).
 """
 
 from __future__ import annotations
