@@ -44,6 +44,13 @@ _BOILERPLATE = frozenset(
     "newsroom anonymous unknown none null guest author autor webmaster redacción rédaction "
     "redazione redação redactie".split()
 )
+# A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
+_DESKS = re.compile(
+    r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|^(?:news|web|online|city)\s+desk|"
+    r"^haber merkezi|^redacción|^agencias?|^নিজস্ব প্রতিবেদক|^निज संवाददाता|^हमारे संवाददाता|"
+    r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$",
+    re.IGNORECASE,
+)
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
 _SENTENCE = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]\s*\S")
@@ -64,6 +71,8 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
         return False
     if name.casefold() in _BOILERPLATE or _URL_OR_HANDLE.search(name) or _DATE_LIKE.search(name):
         return False
+    if _DESKS.search(name):
+        return False
     if site_name and _same_organisation(name, site_name):
         return False
     if _SENTENCE.search(name) or not any(ch.isalpha() for ch in name):
@@ -78,7 +87,9 @@ _LINE_LABEL = re.compile(
     r"|(?-i:de)\s+(?=\p{Lu})"  # Romanian "de Ion Popescu": lower-case "de", then a capitalised name
     rf"|(?:{_AUTHOR_WORDS})\s*[:：]\s*"
     r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：/／]\s*|\s+)"
-    r"|文\s*[:：/／]\s*)",
+    r"|文\s*[:：/／]\s*"
+    r"|(?:oprac|opr)\.\s*"  # Polish "Oprac. Anna Wiśniewska" (compiled by)
+    r"|(?:文・写真|写真・文|文と写真|文・撮影)[\s　]+)",  # Japanese "text and photos: name"
     re.IGNORECASE,
 )
 # Taiwanese and Chinese papers: "記者陳怡君／港北報導", "（记者 李华 北京电）": reporter, place, "reports".

@@ -19,11 +19,12 @@ _SENTENCE = re.compile(r"[.!?。！？]$|[,;，；]\s")
 
 
 def is_menu_line(line: str) -> bool:
-    """A row of three or more short non-sentence items split by '|', '·' or '•'."""
+    """A row of three or more short non-sentence items split by '|', '｜', '·', '•' or a
+    breadcrumb's '»' / '›'."""
     line = line.strip()
-    if not line or line[0] in "|·•" or line[-1] in "|":
+    if not line or line[0] in "|·•｜»›" or line[-1] in "|｜»›":
         return False
-    items = [item.strip() for item in re.split(r"\s*[|·•]\s*", _LEADING_LABEL.sub("", line))]
+    items = [item.strip() for item in re.split(r"\s*[|·•｜»›]\s*", _LEADING_LABEL.sub("", line))]
     if len(items) < MIN_ITEMS or any(not item for item in items):
         return False
     if 2 * sum(any(ch.isdigit() for ch in item) for item in items) >= len(items):
@@ -32,3 +33,27 @@ def is_menu_line(line: str) -> bool:
         len(item) <= MAX_ITEM_CHARS and len(item.split()) <= MAX_ITEM_WORDS and not _SENTENCE.search(item)
         for item in items
     )
+
+
+_WORD_ITEM = re.compile(r"^\p{Lu}[\w.+-]*$")
+
+
+def is_labelled_list(line: str) -> bool:
+    """A label, then a list of three or more short items: tags ("Etiketler: eğitim, lise, arıza",
+    "Tags: waterschap, Heerhoven, fietspad") or share targets without bars ("Paylaş: Facebook
+    Twitter WhatsApp Linkedin"). Without the label a comma list is a sentence's, so it stays."""
+    line = line.strip()
+    label = _LEADING_LABEL.match(line)
+    if not label or len(line) > MAX_LABELLED_LIST_CHARS:
+        return False
+    rest = line[label.end():].strip()
+    if _SENTENCE.search(rest.replace(", ", " ")) or rest.endswith("."):
+        return False
+    items = [item.strip() for item in re.split(r"\s*[,、，;]\s*", rest)]
+    if len(items) >= MIN_ITEMS and all(item and len(item.split()) <= 3 for item in items):
+        return True
+    words = rest.split()
+    return len(words) >= MIN_ITEMS and all(_WORD_ITEM.match(word) for word in words)
+
+
+MAX_LABELLED_LIST_CHARS = 120

@@ -87,7 +87,7 @@ def is_outer_credit_line(line: str) -> bool:
 # Photo credits are credits wherever they stand (a caption line under an image mid-body); a
 # source may name a whole office ("Fuente: Secretaría de Salud del Gobierno del Estado").
 PHOTO_LABELS = (
-    "photo|photos|photograph|picture|image|foto|fotos|fotó|fotók|fotografia|fotografie|fotoğraf|"
+    "photo|photos|photograph|picture|image|foto|fotos|fot|fotó|fotók|fotografia|fotografie|fotoğraf|"
     "resim|görsel|bild|bilder|kuva|kép|snímek|zdjęcie|фото|світлина|φωτογραφία|φωτ|צילום|תמונה|"
     "صورة|الصورة|عکس|फोटो|तस्वीर|ছবি|ภาพ|ảnh|圖|图|照片|사진|写真|画像"
 )
@@ -107,6 +107,24 @@ _SOURCE_CREDIT = re.compile(
     rf"^[(\[（【]?\s*(?:{SOURCE_LABELS})\s*[:：=／/]\s*(?P<value>[^:：]{{1,90}}?)\s*[)\]）】]?$",
     re.IGNORECASE,
 )
+
+
+MAX_CAPTION_CHARS = 200
+_CAPTION_CREDIT = re.compile(
+    rf"(?:^|[.!?。！？)）]\s+|\s[-–—|]\s)[(\[（]?(?:{PHOTO_LABELS})\.?\s*[:：=／/]?\s+(?P<value>[^.:：!?。]{{2,50}}?)[)\]）]?$",
+    re.IGNORECASE,
+)
+
+
+def is_caption_line(line: str) -> bool:
+    """A photo caption closed by its credit ("Zberný dvor na Železničnej ulici. Foto: Michal Baláž",
+    "Budynek szpitala. Fot. Tomasz Nowicki"): the credit makes the whole line the caption's."""
+    line = line.strip()
+    if len(line) > MAX_CAPTION_CHARS:
+        return False
+    match = _CAPTION_CREDIT.search(line)
+    # "Podpolianske noviny/Michal Baláž": an outlet and a photographer, one of them a name
+    return match is not None and any(name_like(part) for part in match.group("value").split("/"))
 
 
 def is_photo_credit_line(line: str) -> bool:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
+from archive.credits import name_like
 from archive.scripts import OTHER_FULL_STOPS
 
 MAX_LINE_CHARS = 64
@@ -139,3 +140,39 @@ def is_update_note(line: str) -> bool:
     """An update note with its time ("Updated 19:05: adds the ministry's reply"); callers keep it to
     the text's edges, where outlets print them."""
     return bool(UPDATE_NOTE.match(line.strip()))
+
+
+ROW_SEPARATORS = re.compile(r"\s+[|·•｜]\s+")
+MAX_ROW_CHARS = 120
+MAX_ROW_PIECE_CHARS = 40
+MAX_ROW_NAME_WORDS = 4
+
+
+def is_date_row(line: str, languages: tuple[str, ...] = ()) -> bool:
+    """A header row around a date ("fredag den 20. november 2026 kl. 11.30 · Opdateret kl. 13.02",
+    "Dodano: 20.11.2026, 13:40 | Odsłon: 1482", "Zuzana Kováčová | 20. 11. 2026 o 16:45 | Prečítané: 912x"):
+    one piece is a date line, every other piece short and either holds a number (a time, a counter)
+    or is a name. Callers keep it to the text's edges."""
+    line = line.strip()
+    if len(line) > MAX_ROW_CHARS:
+        return False
+    pieces = ROW_SEPARATORS.split(line)
+    if len(pieces) < 2 or not any(date_line_kind(piece, languages) for piece in pieces):
+        return False
+    return all(_row_piece(piece, languages) for piece in pieces)
+
+
+def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:
+    if len(piece) > MAX_ROW_PIECE_CHARS and date_line_kind(piece, languages) is None:
+        return False
+    if SENTENCE_END.search(piece) and date_line_kind(piece, languages) is None:
+        return False
+    return bool(DIGIT.search(piece)) or (len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece))
+
+
+def name_in_date_row(line: str) -> str | None:
+    """The reporter's name a date row carries ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | …")."""
+    for piece in ROW_SEPARATORS.split(line.strip()):
+        if not DIGIT.search(piece) and 2 <= len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece):
+            return piece
+    return None

@@ -26,8 +26,10 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from archive.bylines import author_from_metadata, byline_under_headline, clean_author
+from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
+from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
 from archive.phrasing import wrap_loose_text
@@ -224,12 +226,14 @@ def _extract_tree(
     for profile in chosen:
         prune(tree, profile.prune)
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
+    remove_image_captions(tree)
     unwrap_layout_tables(tree)
     standfirst = pop_standfirst(tree)
     remove_teasers(tree, capture.url)
     signature = pop_signature(tree)
     join_pasted_lines(tree)
     wrap_loose_text(tree)
+    protect_joiners(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=capture.url,
@@ -241,6 +245,7 @@ def _extract_tree(
         doc = document
     elif document is not None:
         doc = document.as_dict()
+    doc = {key: restore_joiners(value) if isinstance(value, str) else value for key, value in doc.items()}
     raw_text = normalise_whitespace(doc.get("text") or "")
     # Date lines are read in the page's languages: its text's and its declared one (the chrome's).
     languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))

@@ -51,6 +51,27 @@ def header_pieces(tree: HtmlElement) -> Iterator[str]:
         yield from PIECES.split(line)
 
 
+MAX_ABOVE = 3
+
+
+def pieces_above_headline(tree: HtmlElement) -> Iterator[str]:
+    """Lines of the blocks just above the headline inside the article's own container
+    ("<div class=detail><div class=detail-time>Thứ Sáu, 20/11/2026 - 08:30</div><h1>"). Never
+    when the headline sits in <body> itself: there the block above is the site's top bar
+    (today's date), not the article's."""
+    headline = tree.find(".//h1")
+    if headline is None or headline.getparent() is None or headline.getparent().tag in ("body", "html"):
+        return
+    for sibling in list(headline.itersiblings(preceding=True))[:MAX_ABOVE]:
+        if not isinstance(sibling.tag, str) or sibling.tag in _SKIP or sibling.tag == "header":
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in sibling.iterdescendants()):
+            continue
+        for line in _br_lines(sibling):
+            if len(line) <= MAX_HEADER_LINE_CHARS:
+                yield from PIECES.split(line)
+
+
 def _br_lines(element: HtmlElement) -> list[str]:
     parts: list[str] = []
     _collect(element, parts)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from archive.chromelines import is_labelled_list, is_menu_line
 from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
@@ -175,7 +176,23 @@ def _break_gap(lines: _Lines, wrap: int) -> int | None:
 
 
 def decide_joins(
-    texts: Sequence[str], gaps: Sequence[int], indented: Sequence[bool] | None = None
+    texts: Sequence[str],
+    gaps: Sequence[int],
+    indented: Sequence[bool] | None = None,
+    in_paragraph: bool = False,
+) -> list[bool]:
+    """`_decide_joins`, and never into or out of a chrome row (tags, share or menu bar): those
+    are the outlet's lines after the statement, whatever their width."""
+    joins = _decide_joins(texts, gaps, indented, in_paragraph)
+    chrome = [is_menu_line(text) or is_labelled_list(text) for text in texts]
+    return [join and not chrome[i] and not chrome[i + 1] for i, join in enumerate(joins)]
+
+
+def _decide_joins(
+    texts: Sequence[str],
+    gaps: Sequence[int],
+    indented: Sequence[bool] | None = None,
+    in_paragraph: bool = False,
 ) -> list[bool]:
     """For each pair of consecutive lines, whether the second continues the first's paragraph.
 
@@ -183,6 +200,8 @@ def decide_joins(
     spacers between line i and line i+1; `indented[i]` whether line i began with an indent
     (full-width spaces, several no-break spaces). When some lines are indented and others
     not, an indented line starts a paragraph and an unindented one continues it.
+    `in_paragraph`: the lines are single-<br> lines of one <p>, which is itself the paragraph,
+    so a full line ending a sentence goes on too.
     """
     pairs = len(texts) - 1
     if pairs < 1:
@@ -202,8 +221,8 @@ def decide_joins(
         return no
     cluster, _ = _wrap_width(open_widths)
     wrap = max(w for w in lines.widths if w <= MAX_OVER_WRAP * cluster)
-    if wrap < 8:
-        return no
+    if wrap < 8 or 2 * sum(w > MAX_OVER_WRAP * wrap for w in lines.widths) > len(texts):
+        return no  # most lines are wider than the "wrap": paragraphs, and a few short lines after them
     break_gap = _break_gap(lines, wrap)
 
     def spacer_break(i: int) -> bool:
@@ -233,7 +252,7 @@ def decide_joins(
         else:
             # Without spacers a full stop then a capital is ambiguous; splitting there keeps
             # whole sentences, merging two paragraphs would not, so only a full open line joins.
-            closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1])
+            closed_sentence = not lines.open[i] and _starts_capital(texts[i + 1]) and not in_paragraph
             # No stop at the end says nothing in Thai: there only a full line goes on.
             needed = FULL_OPEN_LINE if open_ended[i] else FULL_CLOSED_LINE
             joins.append(not closed_sentence and lines.fill(i, wrap) >= needed)
@@ -417,12 +436,13 @@ def _join_br_lines(parent: HtmlElement) -> int:
     if not any(_tag(c) == "br" for c in parent):
         return 0
     joined = 0
-    run = _BrRun(parent.text or "")
+    in_paragraph = _tag(parent) == "p"
+    run = _BrRun(parent.text or "", in_paragraph)
     for child in list(parent):
         tag = _tag(child)
         if tag in BLOCK_TAGS:
             joined += run.join()
-            run = _BrRun(child.tail or "")
+            run = _BrRun(child.tail or "", in_paragraph)
         elif tag == "br":
             run.add_break(child)
         else:
@@ -433,7 +453,8 @@ def _join_br_lines(parent: HtmlElement) -> int:
 class _BrRun:
     """Lines of text between <br>s, collected in document order, then joined where they wrap."""
 
-    def __init__(self, lead: str) -> None:
+    def __init__(self, lead: str, in_paragraph: bool = False) -> None:
+        self.in_paragraph = in_paragraph
         self.current = lead
         self.texts: list[str] = []
         self.indented: list[bool] = []
@@ -463,7 +484,8 @@ class _BrRun:
         if len(self.texts) < 2:
             return 0
         joined = 0
-        decisions = decide_joins(self.texts, self.gaps, self.indented)
+        one_block = self.in_paragraph and not any(self.gaps)
+        decisions = decide_joins(self.texts, self.gaps, self.indented, in_paragraph=one_block)
         for index, (decision, brs) in enumerate(zip(decisions, self.breaks, strict=True)):
             if decision:
                 glue = joiner(self.texts[index], self.texts[index + 1])

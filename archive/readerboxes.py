@@ -48,6 +48,7 @@ NOT_TYPED_CONTROLS = frozenset({"hidden", "submit", "button", "reset", "image"})
 COMMENT_STEMS = (
     "comment",  # en, and fr "commentaire", it "commento", ro "comment-"; also "commentary" (guarded)
     "koment",  # id/ms "komentar", cs/sk "komentář", pl "komentarz", hr/sl/sr "komentar", lv
+    "komen",  # ms/id "komen", "ruang-komen" (also matches nl "komende": guarded like the rest)
     "komment",  # de/da/no/sv "kommentar", hu "komment", fi "kommentit"
     "comentar",  # es/pt "comentario(s)", "comentário", ro "comentarii", ca "comentari"
     "коммент",  # ru
@@ -91,15 +92,16 @@ def comment_sections(tree: HtmlElement) -> list[HtmlElement]:
     named = [e for e in tree.iter() if isinstance(e.tag, str) and _named_for_comments(e)]
     if not named:
         return []
-    page_chars = _paragraph_chars(tree)
-    text_chars = _text_chars(tree) if not page_chars else 0
     holder = paragraph_holder(tree)
+    # The body's size: its <p>s, or its loose lines when it has none (a body of <div>/<br> lines).
+    page_chars = max(_paragraph_chars(tree), _text_chars(holder) if holder is not None else 0)
+    text_chars = _text_chars(tree) if not page_chars else 0
     protected = set(_self_and_ancestors(holder)) if holder is not None else set()
     sections = []
     for element in named:
         if _never_a_box(element) or element in protected or element.find(".//h1") is not None:
             continue
-        if page_chars and 2 * _paragraph_chars(element) >= page_chars:
+        if page_chars and 2 * (_paragraph_chars(element) or _text_chars(element)) >= page_chars:
             continue
         if not page_chars and 2 * _text_chars(element) >= text_chars:
             continue

@@ -53,9 +53,15 @@ def remove_teasers(tree: HtmlElement, page_url: str) -> int:
     return removed + len(doomed)
 
 
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
 def _is_teaser(block: HtmlElement, page_url: str, host: str) -> bool:
-    if any(child.tag in _BLOCK_CHILDREN for child in block.iterdescendants()):
-        return False
+    # A heading may open the block ("<div><h3>Paling Popular</h3><a>…</a> <a>…</a></div>"): its text
+    # is then the label; any other block inside makes it a container, not a line.
+    for index, child in enumerate(block.iterdescendants()):
+        if child.tag in _BLOCK_CHILDREN and not (index == 0 and child.tag in _HEADINGS):
+            return False
     links = [a for a in block.iter("a") if a.get("href")]
     return is_teaser_line(" ".join(block.text_content().split()), links, page_url, host)
 
@@ -136,6 +142,8 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
         links = [a for node in nodes for a in node.iter("a") if a.get("href")]
         if not is_teaser_line(text, links, page_url, host):
             continue
+        if index >= 1 and removed_label_before(parent, segments, index):
+            removed += 1
         for node in nodes:
             parent.remove(node)
         if opening is None:
@@ -160,6 +168,27 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
     elif removed and not rest and parent.tag in TEASER_BLOCKS:
         _remove_with_label(parent)  # every line was a teaser: the label block above goes too
     return removed
+
+
+def removed_label_before(
+    parent: HtmlElement, segments: list[tuple[HtmlElement | None, list[HtmlElement]]], index: int
+) -> bool:
+    """The label line just above a teaser line among <br>s ("【関連記事】<br><a>…</a>"), emptied."""
+    opening, nodes = segments[index - 1]
+    text = " ".join(_segment_text(parent, opening, nodes).split())
+    linked = any(isinstance(node.tag, str) and next(node.iter("a"), None) is not None for node in nodes)
+    if not text or linked:
+        return False
+    if not (is_label(text) or is_label(text.rstrip(":：").strip())) or len(text) > MAX_LABEL_CHARS:
+        return False
+    for node in nodes:
+        if node.getparent() is parent:
+            parent.remove(node)
+    if opening is None:
+        parent.text = None
+    else:
+        opening.tail = None
+    return True
 
 
 def _br_segments(parent: HtmlElement) -> list[tuple[HtmlElement | None, list[HtmlElement]]]:

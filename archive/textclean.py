@@ -14,10 +14,10 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import byline_line, clean_author, name_place_byline
-from archive.chromelines import is_menu_line
-from archive.credits import is_credit_line, is_outer_credit_line, is_photo_credit_line
-from archive.datelines import YEAR_LIKE, date_line_kind, is_update_note
-from archive.linejoin import join_visual_lines
+from archive.chromelines import is_labelled_list, is_menu_line
+from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
+from archive.datelines import YEAR_LIKE, date_line_kind, is_date_row, is_update_note, name_in_date_row
+from archive.linejoin import display_width, join_visual_lines
 from archive.profiles import Profile
 from archive.scripts import OTHER_FULL_STOPS
 
@@ -176,7 +176,8 @@ def apply_line_rules(
     """
     profiles = list(profiles)
     author: str | None = None
-    kept = []
+    kept: list[str] = []
+    dropped_before: list[int] = []  # for each kept line, how many lines were dropped just before it
     lines = text.splitlines()
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, line in enumerate(lines):
@@ -185,7 +186,7 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line) or is_photo_credit_line(line):
+            if is_menu_line(line) or is_photo_credit_line(line) or is_caption_line(line):
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
@@ -202,10 +203,36 @@ def apply_line_rules(
                 continue
             if at_edge and (is_credit_line(line) or is_update_note(line)):
                 continue
+            if at_edge and is_date_row(line, languages):
+                author = author or name_in_date_row(line)
+                continue
+            if at_edge and is_labelled_list(line):
+                continue
             if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue
+        dropped_before.append(number - len(kept) - sum(dropped_before))
         kept.append(line)
-    return "\n".join(_strip_outer_credits(kept)), author
+    return "\n".join(_strip_outer_credits(_trim_chrome_tail(kept, dropped_before))), author
+
+
+MAX_TAIL_LINE_CHARS = 80
+MIN_CHROME_BEFORE_TAIL = 2
+
+
+def _trim_chrome_tail(kept: list[str], dropped_before: list[int]) -> list[str]:
+    """A short last line after the outlet's closing chrome is chrome too.
+
+    When the text ends in a source credit, or in two or more lines dropped above (tags, share
+    bars, credits, bylines), a short line after them ("Yorum yapabilmek için giriş
+    yapmalısınız.", "Diskusia k článku je uzavretá.") is a comment prompt or note: the
+    statement's last paragraph came before the chrome.
+    `dropped_before[i]` counts the lines dropped between kept line i-1 and kept line i.
+    """
+    if len(kept) < 3 or len(kept[-1]) > MAX_TAIL_LINE_CHARS or display_width(kept[-1]) > MAX_TAIL_LINE_CHARS:
+        return kept
+    if dropped_before[-1] >= MIN_CHROME_BEFORE_TAIL or is_outer_credit_line(kept[-2]):
+        return kept[:-1]
+    return kept
 
 
 MAX_OUTER_CREDITS = 2
@@ -328,12 +355,37 @@ def drop_title_line(text: str, title: str | None) -> str:
     if not key:
         return text
     for index, line in enumerate(lines[:TITLE_SEARCH_LINES]):
-        if _key(line) == key:
+        if _same_headline(_key(line), key):
             if all(_is_kicker(kicker) for kicker in lines[:index]):
                 return "\n".join(lines[index + 1 :])
             break
     return text
 
 
+MIN_HEADLINE_SHARE = 0.6
+
+
+def _same_headline(line_key: str, title_key: str) -> bool:
+    """The line is the title; or the title is the line plus the site's name ("Headline | Site"); or
+    a shortened title whose every word is in the line ("… poplatok za odpad" for "… poplatok za
+    komunálny odpad")."""
+    if not line_key:
+        return False
+    if line_key == title_key:
+        return True
+    if title_key.startswith(line_key + " ") and len(line_key) >= MIN_HEADLINE_SHARE * len(title_key):
+        return True
+    title_words, line_words = set(title_key.split()), set(line_key.split())
+    return len(title_words) >= MIN_SHORT_TITLE_WORDS and title_words <= line_words and (
+        len(line_words) <= len(title_words) + MAX_WORDS_CUT_FROM_TITLE
+    )
+
+
+MIN_SHORT_TITLE_WORDS = 4
+MAX_WORDS_CUT_FROM_TITLE = 3
+
+
 def _is_kicker(line: str) -> bool:
-    return is_short_phrase(line.strip())
+    """A section label, or a breadcrumb of them ("Región > Zvolenská Lehota")."""
+    parts = [part.strip() for part in re.split(r"\s[>»›/|]\s", line.strip())]
+    return all(part and is_short_phrase(part) for part in parts)

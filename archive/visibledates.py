@@ -12,11 +12,12 @@ elements just after the headline, each read as a date line by `archive.datelines
 from __future__ import annotations
 
 from datetime import date
+from itertools import chain
 
 from lxml.html import HtmlElement
 
 from archive.datelines import YEAR_LIKE, date_in_line
-from archive.headerlines import header_pieces
+from archive.headerlines import header_pieces, pieces_above_headline
 
 EARLIEST = "1995-01-01"
 """htmldate's floor too: a year like 1405 is a Solar Hijri (or Hijri) date read as Gregorian."""
@@ -24,7 +25,8 @@ EARLIEST = "1995-01-01"
 
 def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> str | None:
     """First dateline after the headline (YYYY-MM-DD), not after `latest`; None if there is none."""
-    for piece in header_pieces(tree):  # "입력 2026.11.20 09:14 | 김지훈 기자"
+    # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
+    for piece in chain(header_pieces(tree), pieces_above_headline(tree)):
         found = date_in_line(piece, languages) if YEAR_LIKE.search(piece) else None
         day = _common_era(found.date()) if found is not None else None
         if day is not None and EARLIEST <= day <= latest:

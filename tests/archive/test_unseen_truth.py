@@ -24,7 +24,7 @@ from tests.golden.cases import GOLDEN, capture_of_case
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from heldout_score import norm, prf  # noqa: E402
 
-CASES = sorted(p.parent for d in ("unseen", "unseen2") for p in (GOLDEN / d).glob("*/truth.json"))
+CASES = sorted(p.parent for d in ("unseen", "unseen2", "unseen3") for p in (GOLDEN / d).glob("*/truth.json"))
 
 
 @cache

@@ -1,0 +1,76 @@
+"""Image captions that are not in <figcaption>: the text that shares a small box with an image.
+
+Why: old and home-grown CMSes set a photo's caption as a <span>, <p> or <i> next to the <img>
+inside a little <div> ("<div class=shashin><img><br><span>休止が決まった…（同市提供）</span></div>",
+"<div class=billede><img><p class=billedtekst>…</p></div>", "<p><img><br><i>…</i></p>").
+trafilatura keeps that text as a paragraph of the article. Structure tells it apart in any
+language: the nearest block around the image that holds text holds only a caption's worth (a
+couple of short lines), and the image opens it. Icons and emoji (tiny or so named) are not photos.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from archive.textclean import remove_keep_tail
+
+MAX_CAPTION_CHARS = 200
+MIN_PHOTO_SIDE = 60
+_BOXES = frozenset({"div", "figure", "p", "center"})
+_NEVER = frozenset({"body", "html", "article", "main", "td", "section"})
+_ICON = re.compile(r"emoji|icon|logo|avatar|smiley|badge", re.IGNORECASE)
+
+
+def remove_image_captions(tree: HtmlElement) -> int:
+    """Remove the small boxes that hold an image and its caption; returns how many went."""
+    boxes = []
+    for image in tree.iter("img"):
+        box = _caption_box(image)
+        if box is not None and box not in boxes:
+            boxes.append(box)
+    for box in boxes:
+        if box.getparent() is not None:
+            remove_keep_tail(box)
+    return len(boxes)
+
+
+def _caption_box(image: HtmlElement) -> HtmlElement | None:
+    if not _is_photo(image):
+        return None
+    box = image.getparent()
+    while box is not None and box.tag not in _NEVER and not _text(box):
+        box = box.getparent()  # <a><img></a>, <picture>, an empty wrapper
+    if box is None or box.tag not in _BOXES or box.find(".//h1") is not None:
+        return None
+    text = _text(box)
+    if len(text) > MAX_CAPTION_CHARS or len(box.findall(".//img")) > 1 or _opens_with_text(box, image):
+        return None
+    return box
+
+
+def _is_photo(image: HtmlElement) -> bool:
+    names = " ".join(image.get(a, "") for a in ("class", "id", "src", "alt"))
+    if _ICON.search(names):
+        return False
+    for side in ("width", "height"):
+        value = (image.get(side) or "").strip().rstrip("px")
+        if value.isdigit() and int(value) < MIN_PHOTO_SIDE:
+            return False
+    return True
+
+
+def _opens_with_text(box: HtmlElement, image: HtmlElement) -> bool:
+    """Text before the image inside the box: a paragraph with an inline picture, not a caption box."""
+    before = [box.text or ""]
+    for element in box.iterdescendants():
+        if element is image or image in element.iterdescendants():
+            break
+        before.append(element.text or "")
+        before.append(element.tail or "")
+    return bool("".join(before).strip())
+
+
+def _text(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
