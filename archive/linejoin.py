@@ -221,7 +221,7 @@ def _decide_joins(
         return no
     cluster, _ = _wrap_width(open_widths)
     wrap = max(w for w in lines.widths if w <= MAX_OVER_WRAP * cluster)
-    if wrap < 8 or 2 * sum(w > MAX_OVER_WRAP * wrap for w in lines.widths) > len(texts):
+    if wrap < 8 or 2 * sum(w > MAX_OVER_WRAP * wrap for w in lines.widths) >= len(texts):
         return no  # most lines are wider than the "wrap": paragraphs, and a few short lines after them
     break_gap = _break_gap(lines, wrap)
 

@@ -368,3 +368,14 @@ def test_a_comment_form_after_a_body_of_br_lines_goes() -> None:
     )
     html = page("hi", f"<div class='khabar'>{lines}</div>{box}")
     check_box_goes(html, [HI[0], HI[-1]], ["अपनी राय दें", "निजी विचार"])
+
+
+def test_a_comment_section_after_a_body_of_div_lines_goes() -> None:
+    """Malay "ruang-komen" holding the page's only <p>, after a body pasted as one <div> per line:
+    measured against the body's own lines, it is small."""
+    lines = "".join(f"<div>{line}</div>" for sentence in ID for line in (sentence[:60], sentence[60:]) if line)
+    box = "<div class='ruang-komen'><h3>Komen</h3><p>Sila log masuk untuk memberi komen.</p></div>"
+    html = page("ms", f"<div class='isi'>{lines}</div>{box}")
+    tree = lxml.html.document_fromstring(html)
+    assert remove_reader_boxes(tree) >= 1
+    assert "Sila log masuk" not in tree.text_content() and ID[0][:40] in tree.text_content()

@@ -194,3 +194,28 @@ def test_a_teaser_between_spacers_takes_one_spacer_with_it(spacer: str) -> None:
     assert body is not None
     shapes = ["text" if child.text_content().strip() else "spacer" for child in body]
     assert shapes == ["text", "spacer", "text", "spacer", "text"]
+
+
+def test_a_most_read_box_with_its_heading_goes() -> None:
+    """A heading opening a block of teaser links ("<div><h3>Paling Popular</h3><a>…</a> <a>…</a></div>")."""
+    box = (
+        '<div class="c-p2"><h3>Paling Popular</h3><a href="/sukan/piala-malaysia-4410">Terengganu mara ke separuh akhir</a> '
+        '<a href="/bisnes/harga-ikan-4402">Harga ikan naik menjelang musim tengkujuh</a></div>'
+    )
+    text = _texts(box)
+    assert "Paling Popular" not in text and "Harga ikan" not in text and "statutory period" in text
+
+
+def test_a_label_line_above_teaser_lines_between_brs_goes() -> None:
+    """「【関連記事】<br><a>・…</a><br><a>・…</a>」 inside a body of <br> lines."""
+    html = (
+        '<div class="honbun">市営プールは設備の老朽化に伴い改修工事を行います。<br><br>【関連記事】<br>'
+        '<a href="/local/20261102_gym.html">・総合体育館、耐震工事で一部閉鎖</a><br>'
+        '<a href="/local/20261015_budget.html">・補正予算案、公共施設の改修費を計上</a><br><br>'
+        '工事費は約2億3千万円を見込んでいる。</div>'
+    )
+    tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    remove_teasers(tree, "https://minato.example/local/20261120_pool.html")
+    text = tree.text_content()
+    assert "関連記事" not in text and "体育館" not in text
+    assert "老朽化" in text and "2億3千万円" in text

@@ -68,3 +68,13 @@ def test_a_solar_hijri_year_is_not_read_as_gregorian() -> None:
 def test_a_buddhist_era_year_far_from_the_capture_is_still_not_read() -> None:
     # 2569 BE is 2026; 2580 BE would be 2037, after the capture.
     assert visible_date(page("<p>20 พฤศจิกายน 2580</p>"), ("th",), "2026-11-21") is None
+
+
+def test_a_dateline_just_above_the_headline_in_the_article_is_read() -> None:
+    """Vietnamese and other outlets print the date above the headline, inside the article block."""
+    tree = lxml.html.document_fromstring(
+        "<html><body><header><span>Thứ Bảy, 21/11/2026</span></header><div class='detail'>"
+        "<div class='detail-time'>Thứ Sáu, 20/11/2026 - 08:30 (GMT+7)</div><h1>Headline</h1>"
+        f"{STATEMENT}</div></body></html>"
+    )
+    assert visible_date(tree, ("vi",), "2026-11-21") == "2026-11-20"

@@ -1,0 +1,189 @@
+"""Outlet lines around a statement, in the forms news sites print them.
+
+Real behaviour each case stands for:
+- header rows around the date, split by "|" or "·": "fredag den 20. november 2026 kl. 11.30 ·
+  Opdateret kl. 13.02" (Danish), "Dodano: 20.11.2026, 13:40 | Odsłon: 1482" (a view counter,
+  Polish), "Zuzana Kováčová | 20. 11. 2026 o 16:45 | Prečítané: 912x" (reporter, date, counter);
+- tag and share rows without bars: "Etiketler: eğitim, lise, arıza", "Paylaş: Facebook Twitter
+  WhatsApp Linkedin"; they must not be re-joined with the statement's lines either;
+- a short note after the closing chrome: "Yorum yapabilmek için giriş yapmalısınız." (log in to
+  comment) after tags and share rows, "Diskusia k článku je uzavretá." after a source line;
+- a photo caption closed by its credit: "Budynek szpitala przy ul. Kolejowej. Fot. Tomasz Nowicki";
+- a breadcrumb kicker and a headline longer than the page's <title> ("Región > Zvolenská Lehota"
+  above "Mesto … poplatok za komunálny odpad", <title> "Mesto … poplatok za odpad");
+- a desk instead of a person ("নিজস্ব প্রতিবেদক" = staff correspondent, "Staff Reporter");
+- single-<br> lines inside one <p>, which is itself the paragraph: full lines join across a full stop.
+What must stay: sentences with dates or with "comment", a short closing sentence of the statement,
+a comma list inside a sentence, a body line after a photo credit in the middle.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.bylines import byline_line, clean_author
+from archive.chromelines import is_labelled_list
+from archive.credits import is_caption_line
+from archive.datelines import is_date_row, name_in_date_row
+from archive.linejoin import decide_joins
+from archive.textclean import apply_line_rules, drop_title_line
+
+BODY = [
+    "The council said on Friday that the indoor pool will close from 1 December until the end of March.",
+    "Swimming lessons move to the sports centre in the meantime, and season tickets are extended.",
+    "The council apologises for the inconvenience and thanks residents for their patience.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "languages", "name"),
+    [
+        ("fredag den 20. november 2026 kl. 11.30 · Opdateret kl. 13.02", ("da",), None),
+        ("Dodano: 20.11.2026, 13:40 | Odsłon: 1482", ("pl",), None),
+        ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | Prečítané: 912x", ("sk",), "Zuzana Kováčová"),
+    ],
+)
+def test_header_rows_around_a_date_go_and_give_their_name(
+    line: str, languages: tuple[str, ...], name: str | None
+) -> None:
+    assert is_date_row(line, languages)
+    assert name_in_date_row(line) == name
+    text, author = apply_line_rules("\n".join([line, *BODY]), [], languages)
+    assert (text.splitlines(), author) == (BODY, name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council met on 20.11.2026 and decided to close the pool.",  # a sentence
+        "20.11.2026 | The council decided to close the pool for four months",  # a long piece
+        "Opening hours | Monday | Tuesday",  # no date
+    ],
+)
+def test_sentences_and_rows_without_a_date_are_not_date_rows(line: str) -> None:
+    assert not is_date_row(line, ("en",))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Etiketler: eğitim, lise, arıza",
+        "Paylaş: Facebook Twitter WhatsApp Linkedin",
+        "Tags: pool, council, sport",
+    ],
+)
+def test_labelled_tag_and_share_rows(line: str) -> None:
+    assert is_labelled_list(line)
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wichtig: Die Stadt, der Kreis und das Land zahlen gemeinsam.",
+        "The pool, the gym, and the sauna close together",  # no label
+    ],
+)
+def test_sentences_with_lists_are_not_tag_rows(line: str) -> None:
+    assert not is_labelled_list(line)
+
+
+def test_tag_and_share_rows_are_never_joined_with_visual_lines() -> None:
+    lines = [
+        "The council said on Friday that the indoor pool will",
+        "close from 1 December until the end of March while the",
+        "boiler and filters are replaced in the plant room.",
+        "Etiketler: eğitim, lise, arıza",
+        "Paylaş: Facebook Twitter WhatsApp Linkedin",
+        "Yorum yapabilmek için giriş yapmalısınız.",
+    ]
+    joins = decide_joins(lines, [0] * (len(lines) - 1))
+    assert joins[2:] == [False, False, False]
+
+
+def test_a_short_note_after_closing_chrome_goes_but_a_short_last_paragraph_stays() -> None:
+    tail = [
+        "Etiketler: eğitim, lise, arıza",
+        "Paylaş: Facebook Twitter WhatsApp Linkedin",
+        "Yorum yapabilmek için giriş yapmalısınız.",
+    ]
+    text, _ = apply_line_rules("\n".join([*BODY, *tail]), [])
+    assert text.splitlines() == BODY
+    text, _ = apply_line_rules(
+        "\n".join([*BODY, "Zdroj: Mestský úrad Zvolenská Lehota", "Diskusia k článku je uzavretá."]), []
+    )
+    assert text.splitlines() == BODY
+    closing = [*BODY, "Thank you."]
+    assert apply_line_rules("\n".join(closing), [])[0].splitlines() == closing
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budynek szpitala przy ul. Kolejowej. Fot. Tomasz Nowicki",
+        "Svømmehallen i Bredsten blev bygget i 1978. Foto: Lars Holm",
+        "Zberný dvor na Železničnej ulici. Foto: Podpolianske noviny/Michal Baláž",
+    ],
+)
+def test_a_caption_closed_by_its_photo_credit_goes_anywhere(line: str) -> None:
+    assert is_caption_line(line)
+    lines = [BODY[0], line, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The ministry published a photo of the bridge.", "Il sindaco ha detto. Foto: non disponibili per ora"],
+)
+def test_sentences_about_photos_are_not_captions(line: str) -> None:
+    assert not is_caption_line(line)
+
+
+def test_a_breadcrumb_kicker_and_a_headline_longer_than_the_title_go() -> None:
+    lines = ["Región > Zvolenská Lehota", "Mesto Zvolenská Lehota zvyšuje poplatok za komunálny odpad", *BODY]
+    assert (
+        drop_title_line("\n".join(lines), "Mesto Zvolenská Lehota zvyšuje poplatok za odpad").splitlines()
+        == BODY
+    )
+    # A first paragraph sharing a few words with a short title stays.
+    assert drop_title_line("\n".join(BODY), "Pool closes").splitlines() == BODY
+
+
+@pytest.mark.parametrize("value", ["নিজস্ব প্রতিবেদক; সিলেট", "Staff Reporter", "Haber Merkezi", "Redacción"])
+def test_a_desk_is_not_an_author(value: str) -> None:
+    assert clean_author(value) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"), [("Oprac. Anna Wiśniewska", "Anna Wiśniewska"), ("（文・写真　佐藤健一）", "佐藤健一")]
+)
+def test_more_byline_labels(line: str, name: str) -> None:
+    assert byline_line(line) == name
+
+
+def test_single_br_lines_of_one_p_join_across_a_full_stop() -> None:
+    lines = [
+        "Svømmehallen i Bredsten lukker fra mandag den 30. november",
+        "og seks uger frem, fordi ventilationsanlægget skal udskiftes.",
+        "Anlægget er over 40 år gammelt og kan ikke længere holde",
+        "luftfugtigheden nede i hallen.",
+    ]
+    assert decide_joins(lines, [0, 0, 0], in_paragraph=True) == [True, True, True]
+    assert decide_joins(lines, [0, 0, 0]) == [
+        True,
+        False,
+        True,
+    ]  # between <p>s: a full stop + capital ends one
+
+
+def test_short_lines_after_paragraph_wide_lines_are_not_visual_lines() -> None:
+    lines = [
+        BODY[0] + " " + BODY[1],
+        BODY[1] + " " + BODY[2],
+        BODY[2] + " " + BODY[0],
+        "Zdroj: Mestský úrad Zvolenská Lehota",
+        "Zdieľať: Facebook | Poslať e-mailom",
+        "Diskusia k článku je uzavretá.",
+    ]
+    assert decide_joins(lines, [0] * 5) == [False] * 5
