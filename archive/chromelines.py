@@ -57,3 +57,21 @@ def is_labelled_list(line: str) -> bool:
 
 
 MAX_LABELLED_LIST_CHARS = 120
+
+
+# Reader-comment counters and links: "Komentarze (0)", "12 comments", "已有0人参与，点击查看全部评论".
+_COMMENT_WORD = re.compile(
+    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reacties|bình luận|"
+    r"评论|評論|댓글|コメント|تعليق|تعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات",
+    re.IGNORECASE,
+)
+MAX_COUNTER_CHARS = 60
+MAX_COUNTER_WORDS = 6
+
+
+def is_comment_counter(line: str) -> bool:
+    """A short line with a number and a word for comments: a counter or a link to them."""
+    line = line.strip()
+    if len(line) > MAX_COUNTER_CHARS or len(line.split()) > MAX_COUNTER_WORDS or line[-1:] in ".!?。！？":
+        return False  # "The ministry received 40 comments by Friday." is a sentence
+    return any(c.isdigit() for c in line) and bool(_COMMENT_WORD.search(line))

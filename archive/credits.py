@@ -116,10 +116,21 @@ _CAPTION_CREDIT = re.compile(
 )
 
 
+# Chinese and Japanese captions: "图为…" (the picture shows), and a closing "资料图片" (file
+# photo) or a bracketed "（同市提供）" / "（记者 王伟 摄）" (provided by / photographed by).
+_CJK_CAPTION = re.compile(
+    r"^(?:图为|圖為|图片为|圖片為)|(?:资料图片|資料照片|资料图|資料照|供图|供圖)\s*$"
+    r"|[（(][^（()）]{1,16}(?:提供|撮影|摄|攝|供图|供圖)[）)]\s*$"
+)
+MAX_CJK_CAPTION_CHARS = 120
+
+
 def is_caption_line(line: str) -> bool:
     """A photo caption closed by its credit ("Zberný dvor na Železničnej ulici. Foto: Michal Baláž",
-    "Budynek szpitala. Fot. Tomasz Nowicki"): the credit makes the whole line the caption's."""
+    "Budynek szpitala. Fot. Tomasz Nowicki", "图为…。 资料图片"): the credit makes the line the caption's."""
     line = line.strip()
+    if len(line) <= MAX_CJK_CAPTION_CHARS and _CJK_CAPTION.search(line):
+        return True
     if len(line) > MAX_CAPTION_CHARS:
         return False
     match = _CAPTION_CREDIT.search(line)

@@ -131,15 +131,36 @@ def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
 # "Оновлено о 12:40: додано …", "Actualización 15:02: se añade …", "(Updated 20.11.2026, 19:05: adds …)":
 # a label of a few words, perhaps a date, a clock time, then a separator and the note itself.
 UPDATE_NOTE = re.compile(
-    r"^[(\[]?[^\W\d_]+(?:\s+[^\W\d_]+\.?){0,3}\s+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+)?"
+    r"^[(\[]?[^\W\d_]+(?:\s+[^\W\d_]+\.?){0,3},?\s+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?\s+)?"
     r"\d{1,2}[:.h]\d{2}(?:\s*[^\W\d_]{1,4}\.?)?\s*[:：\-–—]\s+\S"
 )
+# "updated" in the languages news sites write in: with a clock time on a line at the text's edge,
+# the line is an update note however it is phrased ("Notícia atualizada às 15h20 com …").
+UPDATED_WORDS = re.compile(
+    r"\b(?:updated?|aktualisiert|aktualisierung|actualizad[oa]|actualización|atualizad[oa]|atualização|"
+    r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowano|aktualizacja|"
+    r"aktualizováno|aktualizované|frissítve|frissítés|actualizat|actualizare|оновлено|обновлено|обновлено|"
+    r"ажурирано|güncellendi|güncelleme|cập nhật|diperbarui|dikemas kini|opdateret|uppdaterad|oppdatert|"
+    r"päivitetty|ενημερώθηκε|עודכן|به‌روز|تحديث|अपडेट|আপডেট|อัปเดต)\b|更新|수정|업데이트",
+    re.IGNORECASE,
+)
+CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
+MAX_UPDATE_NOTE_CHARS = 160
 
 
 def is_update_note(line: str) -> bool:
     """An update note with its time ("Updated 19:05: adds the ministry's reply"); callers keep it to
     the text's edges, where outlets print them."""
-    return bool(UPDATE_NOTE.match(line.strip()))
+    line = line.strip()
+    if UPDATE_NOTE.match(line):
+        return True
+    if len(line) > MAX_UPDATE_NOTE_CHARS or not CLOCK.search(line):
+        return False
+    # The note opens with it ("Notícia atualizada às …", "Laporan dikemas kini pada …"); a sentence
+    # that reports an update ("The ministry updated its guidance at 10:00") has it further on.
+    found = UPDATED_WORDS.search(line)
+    third_word = re.search(r"^\S+\s+\S+\s+", line)
+    return found is not None and (third_word is None or found.start() < third_word.end())
 
 
 ROW_SEPARATORS = re.compile(r"\s+[|·•｜]\s+")

@@ -14,7 +14,7 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import byline_line, clean_author, name_place_byline
-from archive.chromelines import is_labelled_list, is_menu_line
+from archive.chromelines import is_comment_counter, is_labelled_list, is_menu_line
 from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
 from archive.datelines import YEAR_LIKE, date_line_kind, is_date_row, is_update_note, name_in_date_row
 from archive.linejoin import display_width, join_visual_lines
@@ -33,7 +33,7 @@ RIGHTS_RESERVED = (
     "wszelkie prawa zastrzeżone|všechna práva vyhrazena|všetky práva vyhradené|minden jog fenntartva|"
     "toate drepturile rezervate|все права защищены|усі права захищені|сва права задржана|sva prava pridržana|"
     "tüm hakları saklıdır|με επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|جميع الحقوق محفوظة|"
-    "كافة الحقوق محفوظة|تمامی حقوق|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|版权所有|版權所有|"
+    "كافة الحقوق محفوظة|تمامی حقوق|کلیه حقوق|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|版权所有|版權所有|"
     r"無断転載|무단\s*전재|저작권자|hak cipta dilindungi|haki zote zimehifadhiwa|kaikki oikeudet pidätetään|"
     "alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|bản quyền thuộc"
 )
@@ -206,7 +206,7 @@ def apply_line_rules(
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)
                 continue
-            if at_edge and is_labelled_list(line):
+            if at_edge and (is_labelled_list(line) or is_comment_counter(line)):
                 continue
             if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue

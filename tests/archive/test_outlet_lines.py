@@ -22,9 +22,9 @@ from __future__ import annotations
 import pytest
 
 from archive.bylines import byline_line, clean_author
-from archive.chromelines import is_labelled_list
+from archive.chromelines import is_comment_counter, is_labelled_list
 from archive.credits import is_caption_line
-from archive.datelines import is_date_row, name_in_date_row
+from archive.datelines import is_date_row, is_update_note, name_in_date_row
 from archive.linejoin import decide_joins
 from archive.textclean import apply_line_rules, drop_title_line
 
@@ -187,3 +187,57 @@ def test_short_lines_after_paragraph_wide_lines_are_not_visual_lines() -> None:
         "Diskusia k článku je uzavretá.",
     ]
     assert decide_joins(lines, [0] * 5) == [False] * 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update, 14.10 Uhr: Die Stadt hat die Nummer des Bürgertelefons ergänzt.",
+        "Notícia atualizada às 15h20 com a reação da associação.",
+        "Laporan dikemas kini pada 11.40 pagi.",
+        "기사 수정 2026.11.20 10:00",
+    ],
+)
+def test_update_notes_in_their_own_words_go_at_the_end(line: str) -> None:
+    """An update note opens with "updated" in the outlet's language and carries a clock time."""
+    assert is_update_note(line)
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line", ["The ministry updated its guidance at 10:00 on Tuesday.", "Die Stadt aktualisiert die Liste."]
+)
+def test_sentences_reporting_an_update_are_not_update_notes(line: str) -> None:
+    assert not is_update_note(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("已有0人参与，点击查看全部评论", True),
+        ("Komentarze (0)", True),
+        ("댓글 3개", True),
+        ("The ministry received 40 comments by Friday.", False),
+        ("The minister declined to comment on 12 cases.", False),
+    ],
+)
+def test_comment_counters(line: str, counter: bool) -> None:
+    assert is_comment_counter(line) is counter
+
+
+@pytest.mark.parametrize(
+    ("line", "caption"),
+    [
+        ("图为市场监管执法人员在一家健身房检查合同。 资料图片", True),
+        ("休止が決まった市営温水プール（同市提供）", True),
+        ("（记者 王伟 摄）", True),
+        ("市政府表示，将继续提供服务。", False),
+    ],
+)
+def test_chinese_and_japanese_caption_marks(line: str, caption: bool) -> None:
+    assert is_caption_line(line) is caption
+
+
+def test_a_persian_rights_notice_at_the_end_goes() -> None:
+    notice = "کلیه حقوق این سایت متعلق به روزنامه است."
+    assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
