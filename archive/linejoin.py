@@ -30,6 +30,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -73,6 +74,7 @@ def display_width(text: str) -> int:
     return sum(_columns(c) for c in text)
 
 
+@lru_cache(maxsize=8192)
 def _columns(char: str) -> int:
     if unicodedata.category(char) in ("Mn", "Me"):
         return 0
@@ -184,6 +186,8 @@ def decide_joins(
     """`_decide_joins`, and never into or out of a chrome row (tags, share or menu bar): those
     are the outlet's lines after the statement, whatever their width."""
     joins = _decide_joins(texts, gaps, indented, in_paragraph)
+    if not any(joins):
+        return joins
     chrome = [is_menu_line(text) or is_labelled_list(text) for text in texts]
     return [join and not chrome[i] and not chrome[i + 1] for i, join in enumerate(joins)]
 

@@ -18,6 +18,7 @@ site's front page or a section (one short path segment) is never a teaser.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
@@ -213,6 +214,7 @@ def _has_text(element: HtmlElement) -> bool:
     return bool(element.text_content().strip())
 
 
+@lru_cache(maxsize=4096)
 def _internal_article(href: str, page_url: str, host: str) -> bool:
     target = urlsplit(urljoin(page_url, href.strip()))
     if target.scheme not in ("http", "https") or _host(target.netloc) != host:
