@@ -11,13 +11,11 @@ how wide the paragraph break around it looks.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from archive.extract import extract
 from archive.linejoin import display_width
-from archive.model import Capture
+from tests.archive.captures import html_capture
 
 ZH_PARAGRAPHS = [
     "市交通运输局20日发布通告称，因地铁二号线东延段进行轨道接驳施工，自12月1日起至12月15日，东湖站至滨江站区间将在每天22时后暂停运营。",
@@ -48,13 +46,7 @@ def wrap(paragraph: str, width: int) -> list[str]:
 def paragraphs_of(language: str, body: str) -> list[str]:
     """The extracted text's lines for a page with this body."""
     html = f"<html lang='{language}'><head><title>Notice</title></head><body><h1>Notice</h1>{body}</body></html>"
-    capture = Capture(
-        url="https://news.example/news/2026/1120/89310.html",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
+    capture = html_capture(html, "https://news.example/news/2026/1120/89310.html")
     return (extract(capture).text or "").splitlines()
 
 

@@ -9,12 +9,10 @@ archived text differs from the page's.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from archive.extract import extract
-from archive.model import Capture
+from tests.archive.captures import html_capture
 
 PERSIAN = [
     "روابط عمومی شهرداری با انتشار اطلاعیه\u200cای اعلام کرد که بازار ماهی\u200cفروشان از روز یکشنبه تعطیل می\u200cشود.",
@@ -35,13 +33,7 @@ def test_joiners_in_the_page_are_in_the_text(language: str, paragraphs: list[str
         f"<html lang='{language}'><head><title>اطلاعیه\u200cای</title></head>"
         f"<body><article><h1>اطلاعیه\u200cای</h1>{body}</article></body></html>"
     )
-    capture = Capture(
-        url="https://news.example/a/2026/11/48213",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
+    capture = html_capture(html, "https://news.example/a/2026/11/48213")
     result = extract(capture)
     assert result.text is not None and result.text.splitlines() == paragraphs
     assert result.title == "اطلاعیه\u200cای"  # and no stand-in character left in metadata

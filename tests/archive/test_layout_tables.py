@@ -13,14 +13,13 @@ Real behaviour this stands for:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import lxml.html
 import pytest
 
 from archive.extract import extract
 from archive.layouttables import is_layout_table, unwrap_layout_tables
 from archive.model import Capture
+from tests.archive.captures import html_capture
 
 PROSE = (
     "The council confirmed on Tuesday that the western reservoir will be drained for inspection "
@@ -87,13 +86,7 @@ def test_unwrap_turns_only_layout_tables_into_divs() -> None:
 
 def _page(body: str) -> Capture:
     html = f"<html lang='en'><head><title>Reservoir inspection</title></head><body>{body}</body></html>"
-    return Capture(
-        url="https://valleyherald.example/local/2026/11/20/reservoir-inspection-5521.html",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
+    return html_capture(html, "https://valleyherald.example/local/2026/11/20/reservoir-inspection-5521.html")
 
 
 CHROME_ROWS = (

@@ -28,7 +28,6 @@ string, so the fixture is a real case and not one trafilatura already handles.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import lxml.html
@@ -39,6 +38,7 @@ from archive.extract import TRAFILATURA_OPTIONS, extract
 from archive.model import Capture
 from archive.phrasing import wrap_loose_text
 from archive.readerboxes import form_box, remove_reader_boxes
+from tests.archive.captures import html_capture
 
 HI = [
     "राज्य सरकार ने मंगलवार को घोषणा की कि जिले के सभी सरकारी विद्यालयों में अगले सत्र से दोपहर का भोजन नए रसोईघरों में बनेगा।",
@@ -124,13 +124,7 @@ def paras(texts: list[str]) -> str:
 
 
 def capture(html: str) -> Capture:
-    return Capture(
-        url="https://regional-news.example/city/2026/11/20/story-88412.html",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
+    return html_capture(html, "https://regional-news.example/city/2026/11/20/story-88412.html")
 
 
 def cleaned(html: str) -> tuple[int, str]:

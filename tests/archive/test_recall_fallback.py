@@ -10,12 +10,11 @@ with nothing but chrome still says "no article".
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from archive.extract import TOO_SHORT, extract
 from archive.model import Capture
+from tests.archive.captures import html_capture
 
 NOTICE = [
     "Halmashauri ya Wilaya ya Mto Mweupe imetangaza kuwa maji yatakatika Jumatatu kuanzia saa mbili asubuhi.",
@@ -30,13 +29,7 @@ def capture(body: str) -> Capture:
         "<nav><a href='/'>Nyumbani</a> <a href='/habari'>Habari</a> <a href='/michezo'>Michezo</a></nav>"
         f"<h1>Maji kukatika</h1>{body}<footer>© 2026 Sauti ya Pwani</footer></body></html>"
     )
-    return Capture(
-        url="https://sauti.example/habari/maji-kukatika-5521",
-        fetched_at=datetime(2026, 11, 21, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
-    )
+    return html_capture(html, "https://sauti.example/habari/maji-kukatika-5521")
 
 
 @pytest.mark.parametrize(

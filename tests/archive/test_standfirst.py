@@ -16,8 +16,8 @@ import lxml.html
 import pytest
 
 from archive.extract import extract
-from archive.model import Capture
 from archive.standfirst import pop_standfirst
+from tests.archive.captures import html_capture
 
 BODY = (
     "<div class='{cls}'><p>The water board sent the following statement on Thursday morning.</p>"
@@ -89,12 +89,8 @@ def test_the_lead_becomes_the_description_and_leaves_the_text() -> None:
     html = (
         f"<html lang='en'><head><title>Swimming ban extended</title></head><body>{page_html()}</body></html>"
     )
-    capture = Capture(
-        url="https://news.example/region/swimming-ban-extended-4520",
-        fetched_at=datetime(2026, 8, 15, tzinfo=UTC),
-        status=200,
-        response_headers=(("Content-Type", "text/html; charset=utf-8"),),
-        body=html.encode(),
+    capture = html_capture(
+        html, "https://news.example/region/swimming-ban-extended-4520", datetime(2026, 8, 15, tzinfo=UTC)
     )
     result = extract(capture)
     assert result.description == LEAD
