@@ -32,8 +32,9 @@ _AUTHOR_WORDS = (
 )
 _LEADING_LABEL = re.compile(
     rf"^(?:(?:{_BY_WORDS})\s*[:：]?\s+"
-    # Thai "เรื่อง" (story by) only in an author slot: as a line it also opens an announcement's subject.
+    # Thai "เรื่อง" (story by) and Swahili "Na" (by; also "and") only in an author slot.
     rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：]?\s*"
+    r"|na\s+(?=\p{Lu})"
     r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：/／]?\s*)",
     re.IGNORECASE,
 )
@@ -61,6 +62,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if not value:
         return None
     name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]")
+    name = name.split(";")[0]  # "Na Rehema Mwakalinga; Tanga": the place after a semicolon
     name = _TRAILING_LABEL.sub("", _LEADING_LABEL.sub("", name)).strip(" ,;:：()[]")
     return name if is_plausible_author(name, site_name) else None
 
@@ -217,6 +219,26 @@ def name_place_byline(line: str) -> str | None:
     if not 1 <= len(place.split()) <= MAX_PLACE_WORDS or not name_like(name) or not name_like(place):
         return None
     if _SENTENCE.search(text) or text[-1] in ".!?。":
+        return None
+    return name if is_plausible_author(name) else None
+
+
+# Japanese papers close an article with the reporter's name in brackets: "（佐藤美咲）".
+_BRACKETED_NAME = re.compile(r"^[（(]\s*(?P<name>[^()（）\d]{2,30}?)\s*[）)]$")
+MAX_BRACKETED_NAME_WORDS = 4
+
+
+def bracketed_name_line(line: str) -> str | None:
+    """The name when the text's last line is a name alone in brackets (the caller checks the place)."""
+    match = _BRACKETED_NAME.match(" ".join(line.split()))
+    if not match:
+        return None
+    name = match.group("name").strip()
+    words = name.split()
+    cased = any(ch.upper() != ch.lower() for ch in name)
+    if len(words) > MAX_BRACKETED_NAME_WORDS or (cased and len(words) < 2) or not name_like(name):
+        return None
+    if _SENTENCE.search(name) or any(ch in name for ch in ",，、:："):
         return None
     return name if is_plausible_author(name) else None
 

@@ -75,3 +75,13 @@ def is_comment_counter(line: str) -> bool:
     if len(line) > MAX_COUNTER_CHARS or len(line.split()) > MAX_COUNTER_WORDS or line[-1:] in ".!?。！？":
         return False  # "The ministry received 40 comments by Friday." is a sentence
     return any(c.isdigit() for c in line) and bool(_COMMENT_WORD.search(line))
+
+
+# "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter.": a typo-report prompt; the key names are
+# the same in every language.
+_CTRL_ENTER = re.compile(r"ctrl\s*\+\s*enter", re.IGNORECASE)
+MAX_PROMPT_CHARS = 140
+
+
+def is_typo_prompt(line: str) -> bool:
+    return len(line) <= MAX_PROMPT_CHARS and bool(_CTRL_ENTER.search(line))

@@ -87,7 +87,7 @@ def is_outer_credit_line(line: str) -> bool:
 # Photo credits are credits wherever they stand (a caption line under an image mid-body); a
 # source may name a whole office ("Fuente: Secretaría de Salud del Gobierno del Estado").
 PHOTO_LABELS = (
-    "photo|photos|photograph|picture|image|foto|fotos|fot|fotó|fotók|fotografia|fotografie|fotoğraf|"
+    "photo|photos|photograph|picture|image|picha|foto|fotos|fot|fotó|fotók|fotografia|fotografie|fotoğraf|"
     "resim|görsel|bild|bilder|kuva|kép|snímek|zdjęcie|фото|світлина|φωτογραφία|φωτ|צילום|תמונה|"
     "صورة|الصورة|عکس|फोटो|तस्वीर|ছবি|ภาพ|ảnh|圖|图|照片|사진|写真|画像"
 )
@@ -138,11 +138,20 @@ def is_caption_line(line: str) -> bool:
     return match is not None and any(name_like(part) for part in match.group("value").split("/"))
 
 
+# A bracketed credit with a word instead of a separator: "(Picha na Maktaba)", "(Photo by Jane Roe)",
+# "(Фото из архива)"; alone, or closing a caption ("Sehemu ya Soko la Mgandini. (Picha na Maktaba)").
+_BRACKETED_PHOTO = re.compile(
+    rf"(?:^|[.!?。]\s+)[(\[（]\s*(?:{PHOTO_LABELS})\b[^()\[\]（）]{{1,50}}[)\]）]$", re.IGNORECASE
+)
+
+
 def is_photo_credit_line(line: str) -> bool:
     """"Foto: Jan Novák/ČTK", "圖／記者陳怡君攝", "사진=연합뉴스": a photo credit, wherever it stands."""
     line = line.strip()
     if len(line) > MAX_PHOTO_CREDIT_CHARS:
         return False
+    if _BRACKETED_PHOTO.search(line) and len(line) <= MAX_CAPTION_CHARS:
+        return True
     match = _PHOTO_CREDIT.match(line)
     return match is not None and not _SENTENCE_END.search(match.group("value"))
 

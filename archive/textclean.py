@@ -13,8 +13,8 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line, clean_author, name_place_byline
-from archive.chromelines import is_comment_counter, is_labelled_list, is_menu_line
+from archive.bylines import bracketed_name_line, byline_line, clean_author, name_place_byline
+from archive.chromelines import is_comment_counter, is_labelled_list, is_menu_line, is_typo_prompt
 from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
 from archive.datelines import YEAR_LIKE, date_line_kind, is_date_row, is_update_note, name_in_date_row
 from archive.linejoin import display_width, join_visual_lines
@@ -186,7 +186,9 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line) or is_photo_credit_line(line) or is_caption_line(line):
+            if is_menu_line(line) or is_typo_prompt(line):
+                continue
+            if is_photo_credit_line(line) or is_caption_line(line):
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
@@ -194,6 +196,8 @@ def apply_line_rules(
             edge_byline = byline_line(line) if at_edge else None
             if edge_byline is None and number in (0, len(lines) - 1):
                 edge_byline = name_place_byline(line)
+            if edge_byline is None and number == len(lines) - 1 and number >= 2:
+                edge_byline = bracketed_name_line(line)
             if edge_byline is not None:
                 author = author or edge_byline
                 continue

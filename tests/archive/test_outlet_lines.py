@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.bylines import byline_line, clean_author
+from archive.bylines import bracketed_name_line, byline_line, clean_author
 from archive.chromelines import is_comment_counter, is_labelled_list
 from archive.credits import is_caption_line
 from archive.datelines import is_date_row, is_update_note, name_in_date_row
@@ -241,3 +241,49 @@ def test_chinese_and_japanese_caption_marks(line: str, caption: bool) -> None:
 def test_a_persian_rights_notice_at_the_end_goes() -> None:
     notice = "کلیه حقوق این سایت متعلق به روزنامه است."
     assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("（佐藤美咲）", "佐藤美咲"),
+        ("(Jane Roe)", "Jane Roe"),
+        ("(AFP)", None),
+        ("(2026)", None),
+        ("（本报记者）", None),
+    ],
+)
+def test_a_name_alone_in_brackets_closing_the_body(line: str, name: str | None) -> None:
+    """Japanese papers sign an article with the reporter's name in brackets on its last line."""
+    assert bracketed_name_line(line) == name
+    if name is not None:
+        text, author = apply_line_rules("\n".join([*BODY, line]), [])
+        assert (text.splitlines(), author) == (BODY, name)
+        middle = [BODY[0], line, *BODY[1:]]
+        assert line in apply_line_rules("\n".join(middle), [])[0].splitlines()
+
+
+@pytest.mark.parametrize(
+    ("value", "name"), [("Na Rehema Mwakalinga; Tanga", "Rehema Mwakalinga"), ("Nadia Roe", "Nadia Roe")]
+)
+def test_swahili_by_and_a_place_after_a_semicolon_in_author_slots(value: str, name: str) -> None:
+    assert clean_author(value) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sehemu ya Soko la Mgandini jijini Tanga. (Picha na Maktaba)",
+        "(Photo by Jane Roe)",
+        "(Фото из архива)",
+        "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter.",
+    ],
+)
+def test_bracketed_photo_credits_and_typo_prompts_go_anywhere(line: str) -> None:
+    lines = [BODY[0], line, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+def test_a_sentence_mentioning_a_photo_in_brackets_stays() -> None:
+    line = "The photographs (photo 3) show the damage to the roof."
+    assert line in apply_line_rules("\n".join([BODY[0], line, *BODY[1:]]), [])[0].splitlines()
