@@ -19,6 +19,7 @@ No sentence lists: nothing here reads the box's words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -70,7 +71,47 @@ def remove_reader_boxes(tree: HtmlElement) -> int:
     holder = paragraph_holder(tree)
     removed = _remove_outermost([b for c in _controls(tree) if (b := form_box(c, holder)) is not None])
     removed += _remove_outermost(comment_sections(tree))
+    removed += _remove_outermost(comment_notes(tree))
     return removed
+
+
+# Words for reader comments in running text, in the scripts news sites write in.
+COMMENT_WORDS = re.compile(
+    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reageren|bình luận|"
+    r"diskus|diskuz|discussion|discusión|discussione|"
+    r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni",
+    re.IGNORECASE,
+)
+MAX_NOTE_CHARS = 120
+_NOTE_TAGS = frozenset({"p", "div", "span", "small", "em", "i", "section", "footer"})
+_NOTE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3"})
+
+
+def comment_notes(tree: HtmlElement) -> list[HtmlElement]:
+    """Short notes about reader comments after the article body ("Comments are closed.", "التعليقات
+    مغلقة لهذا المقال.", "Diskusia k článku je uzavretá.", "Vous devez être abonné pour commenter.").
+
+    Position, not wording, keeps a statement's own "declined to comment" safe: only a block
+    outside the paragraph holder, after it in the page, holding one short line, goes.
+    """
+    holder = paragraph_holder(tree)
+    if holder is None:
+        return []
+    inside = set(holder.iter())
+    after = False
+    notes = []
+    for element in tree.iter():
+        if element is holder:
+            after = True
+            continue
+        if not after or element in inside or element.tag not in _NOTE_TAGS:
+            continue
+        if any(child.tag in _NOTE_BLOCKS for child in element):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= MAX_NOTE_CHARS and COMMENT_WORDS.search(text):
+            notes.append(element)
+    return notes
 
 
 def form_box(control: HtmlElement, holder: HtmlElement | None = None) -> HtmlElement | None:

@@ -373,3 +373,28 @@ def test_a_comment_section_after_a_body_of_div_lines_goes() -> None:
     tree = lxml.html.document_fromstring(html)
     assert remove_reader_boxes(tree) >= 1
     assert "Sila log masuk" not in tree.text_content() and ID[0][:40] in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p class='c-n1'>التعليقات مغلقة لهذا المقال.</p>",
+        "<div>Vous devez être abonné pour commenter.</div>",
+        "<p><small>Diskusia k článku je uzavretá.</small></p>",
+        "<span class='x'>Comments are closed.</span>",
+    ],
+)
+def test_a_comment_note_after_the_body_goes(note: str) -> None:
+    """A short note about comments in its own block after the article body, whatever its class."""
+    tree = lxml.html.document_fromstring(page("xx", f"<div class='body'>{paras(ID)}</div>{note}"))
+    remove_reader_boxes(tree)
+    text = " ".join(tree.text_content().split())
+    assert ID[-1][:30] in text
+    assert " ".join(lxml.html.fromstring(note).text_content().split()) not in text
+
+
+def test_declined_to_comment_inside_the_body_stays() -> None:
+    body = paras([*ID, "The minister declined to comment."])
+    tree = lxml.html.document_fromstring(page("en", f"<div class='body'>{body}</div>"))
+    remove_reader_boxes(tree)
+    assert "declined to comment" in tree.text_content()
