@@ -96,7 +96,7 @@ _LINE_LABEL = re.compile(
 )
 # Taiwanese and Chinese papers: "記者陳怡君／港北報導", "（记者 李华 北京电）": reporter, place, "reports".
 _REPORTS_FROM = re.compile(
-    r"^(?:记者|記者)\s*(?P<name>[^\s／/]{2,4})\s*(?:[／/]\s*|\s+)[^\s／/]{1,8}(?:報導|报道|報道|電|电|綜合報導)$"
+    r"^[〔［\[【（(]?\s*(?:记者|記者)\s*(?P<name>[^\s／/]{2,4})\s*(?:[／/]\s*|\s+)[^\s／/]{1,8}(?:報導|报道|報道|電|电|綜合報導)\s*[〕］\]】）)]?$"
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
 MAX_BYLINE_LINE_WORDS = 5

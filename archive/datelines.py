@@ -141,7 +141,11 @@ UPDATED_WORDS = re.compile(
     r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowano|aktualizacja|"
     r"aktualizováno|aktualizované|frissítve|frissítés|actualizat|actualizare|оновлено|обновлено|обновлено|"
     r"ажурирано|güncellendi|güncelleme|cập nhật|diperbarui|dikemas kini|opdateret|uppdaterad|oppdatert|"
-    r"päivitetty|ενημερώθηκε|עודכן|به‌روز|تحديث|अपडेट|আপডেট|อัปเดต)\b|更新|수정|업데이트",
+    r"päivitetty|ενημερώθηκε|עודכן|به‌روز|تحديث|अपडेट|আপডেট|อัปเดต|"
+    # corrections too: "Juttua korjattu 28.11. klo 11.02", "Korrigiert um 10:15"
+    r"corrected|correction|korrigiert|korrektur|corrigé|corregido|corrigido|corretto|gecorrigeerd|"
+    r"poprawiono|opraveno|korjattu|rättad|rettet|korrigert|исправлено|виправлено|ispravljeno|"
+    r"düzeltildi|تصحيح)\b|更新|수정|업데이트|정정|訂正|更正",
     re.IGNORECASE,
 )
 CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")

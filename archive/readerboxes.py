@@ -79,7 +79,9 @@ def remove_reader_boxes(tree: HtmlElement) -> int:
 COMMENT_WORDS = re.compile(
     r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reageren|bình luận|"
     r"diskus|diskuz|discussion|discusión|discussione|"
-    r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni",
+    r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
+    r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"
+    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл",
     re.IGNORECASE,
 )
 MAX_NOTE_CHARS = 120

@@ -216,7 +216,25 @@ def apply_line_rules(
                 continue
         dropped_before.append(number - len(kept) - sum(dropped_before))
         kept.append(line)
-    return "\n".join(_strip_outer_credits(_trim_chrome_tail(kept, dropped_before))), author
+    kept = _trim_chrome_tail(kept, dropped_before)
+    return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author
+
+
+MAX_PROMPT_CHARS = 60
+MAX_CLOSING_PROMPTS = 2
+_QUESTION_END = re.compile(r"[?？؟]\s*$")
+
+
+def _drop_closing_prompts(lines: list[str]) -> list[str]:
+    """Short questions closing the text are the outlet's prompts ("Huomasitko virheen?", "Har du
+    ett tips till redaktionen?", "Uočili ste pogrešku u tekstu?"), not the statement's end."""
+    end = len(lines)
+    while end > max(len(lines) - MAX_CLOSING_PROMPTS, 2):
+        line = lines[end - 1]
+        if len(line) > MAX_PROMPT_CHARS or not _QUESTION_END.search(line):
+            break
+        end -= 1
+    return lines[:end]
 
 
 MAX_TAIL_LINE_CHARS = 80

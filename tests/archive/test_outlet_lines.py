@@ -287,3 +287,31 @@ def test_bracketed_photo_credits_and_typo_prompts_go_anywhere(line: str) -> None
 def test_a_sentence_mentioning_a_photo_in_brackets_stays() -> None:
     line = "The photographs (photo 3) show the damage to the roof."
     assert line in apply_line_rules("\n".join([BODY[0], line, *BODY[1:]]), [])[0].splitlines()
+
+
+@pytest.mark.parametrize(
+    "prompts",
+    [
+        ["Huomasitko virheen?"],
+        ["Har du ett tips till redaktionen?", "Uočili ste pogrešku u tekstu?"],
+        ["Izvor: Lučka kapetanija Split", "Uočili ste pogrešku u tekstu?"],
+    ],
+)
+def test_short_questions_closing_the_text_are_prompts(prompts: list[str]) -> None:
+    """Outlets close articles with typo and tip prompts phrased as questions; a source line
+    before them is then the last line, and goes as a credit."""
+    assert apply_line_rules("\n".join([*BODY, *prompts]), [])[0].splitlines() == BODY
+
+
+def test_a_question_inside_the_last_paragraph_stays() -> None:
+    closing = "What happens to season tickets now? The council will refund them in full."
+    assert apply_line_rules("\n".join([*BODY, closing]), [])[0].splitlines() == [*BODY, closing]
+
+
+@pytest.mark.parametrize("line", ["Juttua korjattu 28.11. klo 11.02", "Korrigiert um 10:15: Name der Ministerin"])
+def test_correction_notes_are_update_notes(line: str) -> None:
+    assert is_update_note(line)
+
+
+def test_a_taiwanese_byline_in_tortoise_shell_brackets() -> None:
+    assert byline_line("〔記者林佳蓉／花蓮報導〕") == "林佳蓉"
