@@ -308,7 +308,9 @@ def test_a_question_inside_the_last_paragraph_stays() -> None:
     assert apply_line_rules("\n".join([*BODY, closing]), [])[0].splitlines() == [*BODY, closing]
 
 
-@pytest.mark.parametrize("line", ["Juttua korjattu 28.11. klo 11.02", "Korrigiert um 10:15: Name der Ministerin"])
+@pytest.mark.parametrize(
+    "line", ["Juttua korjattu 28.11. klo 11.02", "Korrigiert um 10:15: Name der Ministerin"]
+)
 def test_correction_notes_are_update_notes(line: str) -> None:
     assert is_update_note(line)
 
