@@ -180,7 +180,15 @@ class StatementsSpider(scrapy.Spider):
     def _follow(
         self, entries: Iterable[tuple[str, datetime | None]], role: str, depth: int
     ) -> Iterator[scrapy.Request]:
-        """Items of a sitemap or feed, with the date it gives each (lastmod, pubDate)."""
+        """Items of a sitemap or feed, with the date it gives each (lastmod, pubDate).
+
+        In an incremental crawl the items never archived are yielded first: their priority puts
+        them first in the queue, but the downloader may start on the first items yielded before
+        the rest are queued, so the yield order must say the same.
+        """
+        state = self.state
+        if state is not None and state.incremental:
+            entries = sorted(entries, key=lambda entry: state.last(entry[0]) is not None)
         for url, lastmod in entries:
             request = self._request(url, role, depth + 1, listed=True, lastmod=lastmod)
             if request is not None:
