@@ -60,7 +60,7 @@ MAX_LABELLED_LIST_CHARS = 120
 
 
 # Reader-comment counters and links: "Komentarze (0)", "12 comments", "已有0人参与，点击查看全部评论".
-_COMMENT_WORD = re.compile(
+COMMENT_WORD = re.compile(
     r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reacties|bình luận|"
     r"评论|評論|댓글|コメント|تعليق|تعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات",
     re.IGNORECASE,
@@ -74,7 +74,7 @@ def is_comment_counter(line: str) -> bool:
     line = line.strip()
     if len(line) > MAX_COUNTER_CHARS or len(line.split()) > MAX_COUNTER_WORDS or line[-1:] in ".!?。！？":
         return False  # "The ministry received 40 comments by Friday." is a sentence
-    return any(c.isdigit() for c in line) and bool(_COMMENT_WORD.search(line))
+    return any(c.isdigit() for c in line) and bool(COMMENT_WORD.search(line))
 
 
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter.": a typo-report prompt; the key names are
@@ -85,3 +85,38 @@ MAX_PROMPT_CHARS = 140
 
 def is_typo_prompt(line: str) -> bool:
     return len(line) <= MAX_PROMPT_CHARS and bool(_CTRL_ENTER.search(line))
+
+
+# Outlet notices that reach the text as a line: the cookie banner ("This site uses cookies.",
+# "Šī vietne izmanto sīkdatnes."), the comment moderation note ("Comments are published after
+# moderation."), and channel promotions ("Follow us on WhatsApp"). Callers keep them to the edges.
+_COOKIE = re.compile(
+    r"cookie|sīkdatn|slapuk|küpsis|piškot|kolačić|evästei|sütik|kakor|informasjonskapsl|"
+    r"쿠키|クッキー|кукис|куки|файлы cookie",
+    re.IGNORECASE,
+)
+# ... and the site they are set on: a cookie notice names both ("This site uses cookies").
+_SITE = re.compile(
+    r"site|web|page|página|pagina|seite|strona|stránk|stran|vietne|svetain|veebi|sivu|oldal|webbplats|"
+    r"nettsted|sayfa|portal|сайт|веб|страниц|网站|網站|사이트|サイト|ウェブ|الموقع|האתר|वेबसाइट|เว็บไซต์",
+    re.IGNORECASE,
+)
+_MODERATION = re.compile(
+    r"moderat|модерат|moderac|moderoi|moderá|moderiert|மட்டுறுத்த|審核|审核|검토 후", re.IGNORECASE
+)
+_CHANNELS = re.compile(r"whatsapp|telegram|viber|google news|line@", re.IGNORECASE)
+MAX_NOTICE_CHARS = 200
+MAX_PROMOTION_CHARS = 120
+
+
+def is_outlet_notice(line: str) -> bool:
+    """A cookie banner line, a comment moderation note, or a short channel promotion."""
+    if len(line) > MAX_NOTICE_CHARS:
+        return False
+    if _COOKIE.search(line) and _SITE.search(line):
+        return True
+    if _MODERATION.search(line) and COMMENT_WORD.search(line):
+        return True
+    if len(line) > MAX_PROMOTION_CHARS or any(c.isdigit() for c in line):
+        return False  # "Report leaks on WhatsApp 0800 555 010": the statement's own contact line
+    return bool(_CHANNELS.search(line))

@@ -94,6 +94,7 @@ PHOTO_LABELS = (
 SOURCE_LABELS = (
     "source|sources|fuente|fuentes|fonte|fontes|font|quelle|quellen|bron|kilde|källa|lähde|forrás|"
     "zdroj|źródło|izvor|извор|источник|джерело|sursa|sursă|kaynak|nguồn|sumber|πηγή|מקור|المصدر|"
+    "vir|avots|šaltinis|allikas|burimi|"
     "مصدر|منبع|स्रोत|সূত্র|ที่มา|来源|來源|출처|出典"
 )
 MAX_PHOTO_CREDIT_CHARS = 80
@@ -134,8 +135,13 @@ def is_caption_line(line: str) -> bool:
     if len(line) > MAX_CAPTION_CHARS:
         return False
     match = _CAPTION_CREDIT.search(line)
-    # "Podpolianske noviny/Michal Baláž": an outlet and a photographer, one of them a name
-    return match is not None and any(name_like(part) for part in match.group("value").split("/"))
+    if match is None:
+        return False
+    value = match.group("value")
+    # "Podpolianske noviny/Michal Baláž": an outlet and a photographer, one of them a name; or a
+    # word or two after a caption's full stop ("Реката Вардар кај Велес. Фото: архива")
+    after_sentence = match.start() > 0
+    return any(name_like(part) for part in value.split("/")) or (after_sentence and len(value.split()) <= 2)
 
 
 # A bracketed credit with a word instead of a separator: "(Picha na Maktaba)", "(Photo by Jane Roe)",

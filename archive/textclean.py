@@ -14,9 +14,22 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import bracketed_name_line, byline_line, clean_author, name_place_byline
-from archive.chromelines import is_comment_counter, is_labelled_list, is_menu_line, is_typo_prompt
+from archive.chromelines import (
+    is_comment_counter,
+    is_labelled_list,
+    is_menu_line,
+    is_outlet_notice,
+    is_typo_prompt,
+)
 from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
-from archive.datelines import YEAR_LIKE, date_line_kind, is_date_row, is_update_note, name_in_date_row
+from archive.datelines import (
+    YEAR_LIKE,
+    date_line_kind,
+    is_correction_note,
+    is_date_row,
+    is_update_note,
+    name_in_date_row,
+)
 from archive.linejoin import display_width, join_visual_lines
 from archive.profiles import Profile
 from archive.scripts import OTHER_FULL_STOPS
@@ -205,12 +218,12 @@ def apply_line_rules(
                 middle_date_checks -= 1  # each is a dateparser call, up to ~200 locales when unknown
             if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
                 continue
-            if at_edge and (is_credit_line(line) or is_update_note(line)):
+            if at_edge and (is_credit_line(line) or is_update_note(line) or is_correction_note(line)):
                 continue
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)
                 continue
-            if at_edge and (is_labelled_list(line) or is_comment_counter(line)):
+            if at_edge and (is_labelled_list(line) or is_comment_counter(line) or is_outlet_notice(line)):
                 continue
             if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
                 continue

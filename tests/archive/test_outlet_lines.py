@@ -317,3 +317,35 @@ def test_correction_notes_are_update_notes(line: str) -> None:
 
 def test_a_taiwanese_byline_in_tortoise_shell_brackets() -> None:
     assert byline_line("〔記者林佳蓉／花蓮報導〕") == "林佳蓉"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Šī vietne izmanto sīkdatnes.",
+        "Ta strona używa plików cookies.",
+        "Коментарите се одобруваат од модератор пред да бидат објавени.",
+        "Follow us on WhatsApp for the latest news",
+        "Popravek: V prvotni različici članka je bilo napačno navedeno število stanovalcev.",
+        "Correction: An earlier version of this article misspelled the minister's name.",
+        "Реката Вардар кај Велес. Фото: архива",
+        "Vir: Varuh človekovih pravic RS",
+    ],
+)
+def test_outlet_notices_corrections_and_short_credits_at_the_end_go(line: str) -> None:
+    """Cookie banners, moderation notes, channel promotions, labelled corrections, a caption with a
+    one-word credit and a source in another language, as outlets print them after the body."""
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Report leaks on WhatsApp 0800 555 010 or at the town hall.",
+        "The mediator will moderate the talks on Monday.",
+        "The council sold the cookie factory.",
+        "Correctional services will expand the programme next year.",
+    ],
+)
+def test_statement_lines_with_those_words_stay(line: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
