@@ -9,7 +9,9 @@ The same shape is found in three more places: between the `<br>`s of one block
 "Lesen Sie auch <a>…</a>": at most three short words), and as a list of teasers
 under a short heading ("Related" + <ul>), where the heading goes with its list.
 
-Internal vs external: a link is internal when its host equals the page's host
+Internal vs external: a link is internal when its host equals the page's host, or the host of
+the page's canonical URL (`<link rel=canonical>`, `og:url`: a page fetched from a mirror or a
+replay host still links its own articles by the outlet's name)
 (ignoring "www." and letter case) and it is not the page itself; a link to a
 document (.pdf, .doc, ...), to another host (a ministry, a court), or to the
 site's front page or a section (one short path segment) is never a teaser.
@@ -40,11 +42,11 @@ _BLOCK_CHILDREN = {
 def remove_teasers(tree: HtmlElement, page_url: str) -> int:
     """Remove teaser blocks, teaser lines between <br>s and emptied teaser lists; returns how many."""
     page = urlsplit(page_url)
-    host = _host(page.netloc)
-    if not host:
+    if not _host(page.netloc):
         return 0
-    removed = sum(_remove_br_teasers(parent, page_url, host) for parent in _br_parents(tree))
-    doomed = [block for block in tree.iter(*TEASER_BLOCKS) if _is_teaser(block, page_url, host)]
+    hosts = _site_hosts(tree, page_url)
+    removed = sum(_remove_br_teasers(parent, page_url, hosts) for parent in _br_parents(tree))
+    doomed = [block for block in tree.iter(*TEASER_BLOCKS) if _is_teaser(block, page_url, hosts)]
     emptied = {block.getparent() for block in doomed if block.tag == "li"}
     for block in doomed:
         _remove_with_label(block)
@@ -57,24 +59,37 @@ def remove_teasers(tree: HtmlElement, page_url: str) -> int:
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
-def _is_teaser(block: HtmlElement, page_url: str, host: str) -> bool:
+def _site_hosts(tree: HtmlElement, page_url: str) -> tuple[str, ...]:
+    """The page's host, and the host its canonical URL names (an outlet served from a mirror, a
+    CDN or an archive's replay host links its articles by its own name)."""
+    hosts = [_host(urlsplit(page_url).netloc)]
+    for element in tree.iterfind(".//link[@rel]"):
+        if (element.get("rel") or "").strip().lower() == "canonical" and element.get("href"):
+            hosts.append(_host(urlsplit(urljoin(page_url, element.get("href") or "")).netloc))
+    for element in tree.iterfind(".//meta[@property]"):
+        if (element.get("property") or "").strip().lower() == "og:url" and element.get("content"):
+            hosts.append(_host(urlsplit(element.get("content") or "").netloc))
+    return tuple(dict.fromkeys(h for h in hosts if h))
+
+
+def _is_teaser(block: HtmlElement, page_url: str, hosts: tuple[str, ...]) -> bool:
     # A heading may open the block ("<div><h3>Paling Popular</h3><a>…</a> <a>…</a></div>"): its text
     # is then the label; any other block inside makes it a container, not a line.
     for index, child in enumerate(block.iterdescendants()):
         if child.tag in _BLOCK_CHILDREN and not (index == 0 and child.tag in _HEADINGS):
             return False
     links = [a for a in block.iter("a") if a.get("href")]
-    return is_teaser_line(" ".join(block.text_content().split()), links, page_url, host)
+    return is_teaser_line(" ".join(block.text_content().split()), links, page_url, hosts)
 
 
-def is_teaser_line(text: str, links: list[HtmlElement], page_url: str, host: str) -> bool:
+def is_teaser_line(text: str, links: list[HtmlElement], page_url: str, hosts: tuple[str, ...]) -> bool:
     """Mostly links to other articles of this site, with at most a short label."""
     if not text or len(text) > MAX_TEASER_CHARS or not links:
         return False
     link_text = " ".join(" ".join(a.text_content().split()) for a in links).strip()
     if not link_text or len(link_text) < MIN_LINK_SHARE * len(text):
         return False
-    if not all(_internal_article(a.get("href") or "", page_url, host) for a in links):
+    if not all(_internal_article(a.get("href") or "", page_url, hosts) for a in links):
         return False
     rest = text
     for a in links:
@@ -132,7 +147,7 @@ def _br_parents(tree: HtmlElement) -> list[HtmlElement]:
     return [element for element in tree.iter() if element in parents]
 
 
-def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
+def _remove_br_teasers(parent: HtmlElement, page_url: str, hosts: tuple[str, ...]) -> int:
     """Teaser lines among the <br>-separated lines of one block ("延伸阅读：<a>…</a><br>")."""
     segments = _br_segments(parent)
     if len(segments) < 2:
@@ -141,7 +156,7 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, host: str) -> int:
     for index, (opening, nodes) in enumerate(segments):
         text = " ".join(_segment_text(parent, opening, nodes).split())
         links = [a for node in nodes for a in node.iter("a") if a.get("href")]
-        if not is_teaser_line(text, links, page_url, host):
+        if not is_teaser_line(text, links, page_url, hosts):
             continue
         if index >= 1 and removed_label_before(parent, segments, index):
             removed += 1
@@ -215,9 +230,9 @@ def _has_text(element: HtmlElement) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _internal_article(href: str, page_url: str, host: str) -> bool:
+def _internal_article(href: str, page_url: str, hosts: tuple[str, ...]) -> bool:
     target = urlsplit(urljoin(page_url, href.strip()))
-    if target.scheme not in ("http", "https") or _host(target.netloc) != host:
+    if target.scheme not in ("http", "https") or _host(target.netloc) not in hosts:
         return False
     path = target.path.rstrip("/")
     page = urlsplit(page_url)

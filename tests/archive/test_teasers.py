@@ -219,3 +219,17 @@ def test_a_label_line_above_teaser_lines_between_brs_goes() -> None:
     text = tree.text_content()
     assert "関連記事" not in text and "体育館" not in text
     assert "老朽化" in text and "2億3千万円" in text
+
+
+def test_links_to_the_canonical_host_are_internal_on_a_mirror() -> None:
+    """A page fetched from a mirror, CDN or replay host links its articles by the outlet's own name."""
+    teaser = '<p>Read also: <a href="https://www.harbour-gazette.example/politics/2026/10/strike-4390">Dispatchers strike over staffing</a></p>'
+    ministry = '<p>See <a href="https://ministry.example/reports/2026/dispatch-4390">Dispatch review published by the ministry</a></p>'
+    html = (
+        "<html><head><link rel='canonical' href='https://harbour-gazette.example/politics/2026/11/ombudsman-report-4411'>"
+        f"</head><body><article>{BODY.format(teaser=teaser + ministry)}</article></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    remove_teasers(tree, "http://127.0.0.1:8080/politics/2026/11/ombudsman-report-4411")
+    text = tree.text_content()
+    assert "Dispatchers strike" not in text and "Dispatch review published" in text
