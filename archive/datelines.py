@@ -202,16 +202,3 @@ def name_in_date_row(line: str) -> str | None:
             return piece
     return None
 
-
-# "Correction: …", "Popravek: V prvotni različici …": an outlet's correction note, labelled.
-CORRECTION_LABEL = re.compile(
-    r"^[(\[]?(?:correction|corrections|korrektur|berichtigung|rectificación|fe de errores|correção|"
-    r"rettifica|rectificatif|erratum|rectificare|sprostowanie|oprava|popravek|ispravak|ispravka|"
-    r"helyesbítés|oikaisu|rättelse|rettelse|correctie|исправление|поправка|виправлення|düzeltme|"
-    r"διόρθωση|תיקון|تصحيح|정정|訂正|更正)\s*[:：]\s+\S",
-    re.IGNORECASE,
-)
-
-
-def is_correction_note(line: str) -> bool:
-    return bool(CORRECTION_LABEL.match(line.strip()))

@@ -25,7 +25,6 @@ from archive.credits import is_caption_line, is_credit_line, is_outer_credit_lin
 from archive.datelines import (
     YEAR_LIKE,
     date_line_kind,
-    is_correction_note,
     is_date_row,
     is_update_note,
     name_in_date_row,
@@ -218,7 +217,7 @@ def apply_line_rules(
                 middle_date_checks -= 1  # each is a dateparser call, up to ~200 locales when unknown
             if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
                 continue
-            if at_edge and (is_credit_line(line) or is_update_note(line) or is_correction_note(line)):
+            if at_edge and (is_credit_line(line) or is_update_note(line)):
                 continue
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)
