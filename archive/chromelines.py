@@ -59,10 +59,14 @@ def is_labelled_list(line: str) -> bool:
 MAX_LABELLED_LIST_CHARS = 120
 
 
-# Reader-comment counters and links: "Komentarze (0)", "12 comments", "已有0人参与，点击查看全部评论".
+# Words for reader comments, in the scripts news sites write in: counters and links ("Komentarze
+# (0)", "已有0人参与，点击查看全部评论"), moderation notes, and notes after the body (archive.readerboxes).
 COMMENT_WORD = re.compile(
-    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reacties|bình luận|"
-    r"评论|評論|댓글|コメント|تعليق|تعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات",
+    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reageren|bình luận|"
+    r"diskus|diskuz|discussion|discusión|discussione|"
+    r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
+    r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"
+    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл",
     re.IGNORECASE,
 )
 MAX_COUNTER_CHARS = 60

@@ -19,12 +19,12 @@ No sentence lists: nothing here reads the box's words.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from archive.chromelines import COMMENT_WORD
 from archive.textclean import remove_keep_tail
 
 MAX_BOX_CHARS = 400
@@ -75,15 +75,6 @@ def remove_reader_boxes(tree: HtmlElement) -> int:
     return removed
 
 
-# Words for reader comments in running text, in the scripts news sites write in.
-COMMENT_WORDS = re.compile(
-    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reageren|bình luận|"
-    r"diskus|diskuz|discussion|discusión|discussione|"
-    r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
-    r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"
-    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл",
-    re.IGNORECASE,
-)
 MAX_NOTE_CHARS = 120
 _NOTE_TAGS = frozenset({"p", "div", "span", "small", "em", "i", "section", "footer"})
 _NOTE_BLOCKS = frozenset({"p", "div", "ul", "ol", "table", "h1", "h2", "h3"})
@@ -111,7 +102,7 @@ def comment_notes(tree: HtmlElement) -> list[HtmlElement]:
         if any(child.tag in _NOTE_BLOCKS for child in element):
             continue
         text = " ".join(element.text_content().split())
-        if text and len(text) <= MAX_NOTE_CHARS and COMMENT_WORDS.search(text):
+        if text and len(text) <= MAX_NOTE_CHARS and COMMENT_WORD.search(text):
             notes.append(element)
     return notes
 

@@ -62,7 +62,7 @@ def _leads_before_body(anchor: HtmlElement) -> list[HtmlElement] | None:
             leads.append(sibling)
             if len(leads) > MAX_STANDFIRSTS:
                 return None
-        elif sibling.tag in ("p",) or _paragraphs(sibling):
+        elif sibling.tag == "p" or _paragraphs(sibling):
             return None  # body paragraphs beside the headline: nothing is set apart
     return None
 
