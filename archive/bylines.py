@@ -18,24 +18,37 @@ from lxml.html import HtmlElement
 
 from archive.credits import name_like
 from archive.headerlines import header_pieces
-from archive.scripts import OTHER_FULL_STOPS
+from archive.scripts import OTHER_FULL_STOPS, has_case, is_lowercase_start
 
 MAX_AUTHOR_CHARS = 60
 
 # A label before the name (Latin, Cyrillic, Arabic, CJK, Korean), with or without a colon.
 # "By" before a name, and the "Author:"/"Reporter:" words, in the languages news sites write in.
-_BY_WORDS = "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा"
+_BY_WORDS = (
+    "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा|"
+    "gan|nga|ni|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
+)
 _AUTHOR_WORDS = (
     "reporter|autor|autorka|author|auteur|autore|автор|аутор|автори|بقلم|كتب|نویسنده|گزارش|"
     "szerző|kirjoittaja|tác giả|phóng viên|yazan|muhabir|redactor|συντάκτης|γράφει|लेखक|रिपोर्ट|"
-    "संवाददाता|প্রতিবেদক|লেখক|wartawan|penulis|pewarta"
+    "संवाददाता|প্রতিবেদক|লেখক|wartawan|penulis|pewarta|"
+    # Slavic, Baltic, Nordic, Celtic, Caucasian, Central Asian and South Asian author and reporter words
+    "avtor|avtorica|autorica|autorka|autorius|autors|autorė|piše|пише|піша|аўтар|аўтарка|"
+    "журналист|журналіст|кореспондент|корреспондент|репортер|сэтгүүлч|тілші|мухбир|"
+    "tekst|teksti|text|texte|höfundur|forfatter|författare|skribent|toimittaja|"
+    "ysgrifennwyd gan|egilea|idazlea|reporteiro|redattore|giornalista|periodista|jornalista|"
+    "ავტორი|კორესპონდენტი|հեղինակ|թղթակից|ሪፖርተር|ጸሐፊ|ዘጋቢ|"
+    "અહેવાલ|લેખક|ਲੇਖਕ|ਰਿਪੋਰਟਰ|ಲೇಖಕ|ವರದಿಗಾರ|రచయిత|విలేకరి|எழுதியவர்|செய்தியாளர்|நிருபர்|"
+    "ലേഖകൻ|ലേഖിക|റിപ്പോർട്ടർ|වාර්තාකරු|ලේඛක|ලියූ|អ្នកយកព័ត៌មាន|អ្នកសរសេរ|"
+    "ນັກຂ່າວ|သတင်းထောက်|ရေးသားသူ|تحریر|رپورٹ|نامہ نگار|خبرنگار|מאת הכתב|כתב|wartawati|reporter|"
+    "mwandishi|onye nta akụkọ|akọroyin|ɗan jarida"
 )
 _LEADING_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS})\s*[:：]?\s+"
+    rf"^(?:(?:{_BY_WORDS})\s*[:：፦៖]?\s+"
     # Thai "เรื่อง" (story by) and Swahili "Na" (by; also "and") only in an author slot.
-    rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：]?\s*"
+    rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：፦៖]?\s*"
     r"|na\s+(?=\p{Lu})"
-    r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：/／]?\s*)",
+    r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：፦៖/／]?\s*)",
     re.IGNORECASE,
 )
 _TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$", re.IGNORECASE)
@@ -54,7 +67,8 @@ _DESKS = re.compile(
 )
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
-_SENTENCE = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]\s*\S")
+# A sentence end followed by more text; a full stop after a lone letter is an initial ("Г.Саруул").
+_SENTENCE = re.compile(rf"(?:(?<!(?:^|[\s.])\w)\.|[!?。！？{OTHER_FULL_STOPS}])\s*\S")
 
 
 def clean_author(value: str | None, site_name: str | None = None) -> str | None:
@@ -64,7 +78,14 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]")
     name = name.split(";")[0]  # "Na Rehema Mwakalinga; Tanga": the place after a semicolon
     name = _TRAILING_LABEL.sub("", _LEADING_LABEL.sub("", name)).strip(" ,;:：()[]")
+    # In an author slot a one-word label before a colon is a label in any language ("Пише: …").
+    labelled = _SLOT_LABEL.match(name)
+    if labelled and name_like(name[labelled.end():]):
+        name = name[labelled.end():]
     return name if is_plausible_author(name, site_name) else None
+
+
+_SLOT_LABEL = re.compile(r"^[^\W\d_]{1,20}\s*[:：፦៖]\s*(?=\S)")
 
 
 def is_plausible_author(name: str, site_name: str | None = None) -> bool:
@@ -85,11 +106,11 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
 # A byline LINE needs a stricter label than an author slot: "文" and "記者" only with a
 # separator or space after them, Latin labels only followed by a name.
 _LINE_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[:：]?\s+"
+    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[:：፦៖]?\s+"
     r"|(?-i:de)\s+(?=\p{Lu})"  # Romanian "de Ion Popescu": lower-case "de", then a capitalised name
-    rf"|(?:{_AUTHOR_WORDS})\s*[:：]\s*"
-    r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：/／]\s*|\s+)"
-    r"|文\s*[:：/／]\s*"
+    rf"|(?:{_AUTHOR_WORDS})\s*[:：፦៖]\s*"
+    r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：፦៖/／]\s*|\s+)"
+    r"|文\s*[:：፦៖/／]\s*"
     r"|(?:oprac|opr)\.\s*"  # Polish "Oprac. Anna Wiśniewska" (compiled by)
     r"|(?:文・写真|写真・文|文と写真|文・撮影)[\s　]+)",  # Japanese "text and photos: name"
     re.IGNORECASE,
@@ -119,15 +140,26 @@ def byline_line(line: str) -> str | None:
         return reports.group("name")
     match = _LINE_LABEL.match(text)
     if match:
-        name = text[match.end():].strip(" ,;:：|")
+        name = text[match.end():].strip(" ,;:：፦៖|")
     else:
         trailing = _LINE_TRAILING.match(text)
         if not trailing:
             return None
-        name = trailing.group("name").strip(" ,;:：|")
-    if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS or not name_like(name) or name[0].islower():
+        name = trailing.group("name").strip(" ,;:：፦៖|")
+    name = without_place(name)
+    if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS:
+        return None
+    if not name_like(name) or is_lowercase_start(name):
         return None
     return name if is_plausible_author(name) else None
+
+
+def without_place(value: str) -> str:
+    """A byline's name without the ", place" after it ("Ivana Matić, Split")."""
+    if value.count(",") != 1:
+        return value
+    name, place = (part.strip() for part in value.split(","))
+    return name if 1 <= len(place.split()) <= MAX_PLACE_WORDS and name_like(place) else value
 
 
 def author_from_metadata(tree: HtmlElement, site_name: str | None = None) -> str | None:
@@ -213,7 +245,7 @@ def name_place_byline(line: str) -> str | None:
         return None
     name, place = (part.strip() for part in text.split(","))
     words = name.split()
-    cased = any(ch.upper() != ch.lower() for ch in name)
+    cased = any(has_case(ch) for ch in name)
     if not 1 <= len(words) <= MAX_BYLINE_LINE_WORDS or (cased and len(words) < 2):
         return None
     if not 1 <= len(place.split()) <= MAX_PLACE_WORDS or not name_like(name) or not name_like(place):
@@ -235,7 +267,7 @@ def bracketed_name_line(line: str) -> str | None:
         return None
     name = match.group("name").strip()
     words = name.split()
-    cased = any(ch.upper() != ch.lower() for ch in name)
+    cased = any(has_case(ch) for ch in name)
     if len(words) > MAX_BRACKETED_NAME_WORDS or (cased and len(words) < 2) or not name_like(name):
         return None
     if _SENTENCE.search(name) or any(ch in name for ch in ",，、:："):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
-from archive.scripts import OTHER_FULL_STOPS
+from archive.scripts import OTHER_FULL_STOPS, has_case
 
 MAX_CREDIT_CHARS = 60
 _CREDIT = re.compile(
@@ -172,4 +172,4 @@ def _name_like(word: str) -> bool:
     if not word or word.lower() in _JOINERS:
         return True
     first = word[0]
-    return first.isupper() or not first.isalpha() or first.lower() == first.upper()
+    return first.isupper() or not first.isalpha() or not has_case(first)

@@ -29,6 +29,7 @@ from archive.bylines import author_from_metadata, byline_under_headline, clean_a
 from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
+from archive.headerbylines import structural_byline
 from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
@@ -218,7 +219,7 @@ def _extract_tree(
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
-    tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree)
+    tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree) or structural_byline(tree)
     visible = None
     if not (profile_date or dates[0]):  # read before pruning takes the header away
         visible = visible_date(tree, dateparser_languages(meta.get("lang")), max_date)

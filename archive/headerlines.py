@@ -18,15 +18,15 @@ HEADER_WINDOW = 40
 """Elements after the headline where a dateline or byline may sit (the article's header block)."""
 MAX_HEADER_LINE_CHARS = 64
 _SKIP = frozenset({"script", "style", "noscript", "template", "a", "nav", "footer", "aside", "head", "title"})
-PIECES = re.compile(r"\s+[|ㅣ·•/\-–—]\s+")
+PIECES = re.compile(r"\s+[|ㅣ·•/\-–—]\s+|\s*\u3000+\s*")
 _BLOCKS = frozenset("p div li ul ol table tr td section article header h1 h2 h3 h4 h5 h6 blockquote".split())
 
 
-def header_lines(tree: HtmlElement) -> Iterator[str]:
-    """Short lines of the elements following the first <h1> (or from the body's start)."""
+def header_blocks(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Leaf blocks among the elements following the first <h1> (or from the body's start)."""
     headline = tree.find(".//h1")
     started = headline is None
-    seen = 0
+    seen = body_paragraphs = 0
     for element in tree.iter():
         if element is headline:
             started = True
@@ -40,15 +40,40 @@ def header_lines(tree: HtmlElement) -> Iterator[str]:
             return
         if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in element.iterdescendants()):
             continue
-        for line in _br_lines(element):
+        if len(element.text_content()) > MIN_BODY_PARAGRAPH_CHARS:
+            body_paragraphs += 1
+            if body_paragraphs > MAX_BODY_PARAGRAPHS:
+                return  # the body has begun: what follows is the article's end and the page's footer
+        yield element
+
+
+MIN_BODY_PARAGRAPH_CHARS = 200
+MAX_BODY_PARAGRAPHS = 2
+
+
+def header_lines(tree: HtmlElement) -> Iterator[str]:
+    """Short lines of the header block's leaf blocks, split at their <br>s."""
+    for block in header_blocks(tree):
+        for line in block_lines(block):
             if len(line) <= MAX_HEADER_LINE_CHARS:
                 yield line
 
 
 def header_pieces(tree: HtmlElement) -> Iterator[str]:
-    """Header lines, each also split at separators ("입력 2026.11.20 09:14 | 김지훈 기자")."""
-    for line in header_lines(tree):
-        yield from PIECES.split(line)
+    """Short pieces of the header lines, split at separators ("입력 2026.11.20 09:14 | 김지훈 기자");
+    a line of several pieces may be longer than one piece ("2026年11月28日　来源：…　记者 陈思远")."""
+    for block in header_blocks(tree):
+        for line in block_lines(block):
+            if len(line) <= MAX_HEADER_ROW_CHARS:
+                yield from (piece for piece in line_pieces(line) if len(piece) <= MAX_HEADER_LINE_CHARS)
+
+
+MAX_HEADER_ROW_CHARS = 160
+
+
+def line_pieces(line: str) -> list[str]:
+    """A header line split at its separators: bars, dots, dashes and runs of ideographic spaces."""
+    return [piece.strip() for piece in PIECES.split(line) if piece.strip()]
 
 
 MAX_ABOVE = 3
@@ -67,15 +92,20 @@ def pieces_above_headline(tree: HtmlElement) -> Iterator[str]:
             continue
         if any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in sibling.iterdescendants()):
             continue
-        for line in _br_lines(sibling):
+        for line in block_lines(sibling):
             if len(line) <= MAX_HEADER_LINE_CHARS:
-                yield from PIECES.split(line)
+                yield from line_pieces(line)
 
 
-def _br_lines(element: HtmlElement) -> list[str]:
+def block_lines(element: HtmlElement) -> list[str]:
+    """The element's text split at its <br>s, spaces collapsed (ideographic spaces kept: they
+    separate a CJK header row's pieces)."""
     parts: list[str] = []
     _collect(element, parts)
-    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+    return [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n") if line.strip()]
+
+
+_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 def _collect(element: HtmlElement, parts: list[str]) -> None:

@@ -7,3 +7,19 @@ OTHER_FULL_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u104b"
 question mark, Urdu full stop, Armenian full stop, Ethiopic full stop, Myanmar section mark."""
 # Thai and Lao end sentences with a space, not a mark: a line there can close a paragraph bare.
 UNPUNCTUATED_SCRIPT = "\u0e00-\u0eff"
+
+# Georgian Mkhedruli has capital forms (Mtavruli) in Unicode but is written without case: a
+# name starts with the same letters as any word.
+_CASELESS_WITH_CAPITALS = ("\u10d0", "\u10ff")
+
+
+def has_case(char: str) -> bool:
+    """Whether a letter belongs to a script that writes capitals (Latin, Cyrillic, Greek, Armenian)."""
+    if _CASELESS_WITH_CAPITALS[0] <= char <= _CASELESS_WITH_CAPITALS[1]:
+        return False
+    return char.upper() != char.lower()
+
+
+def is_lowercase_start(word: str) -> bool:
+    """The word starts with a small letter of a cased script ("kapetanija", not "ნინო")."""
+    return bool(word) and has_case(word[0]) and word[0].islower()

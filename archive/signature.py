@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from archive.bylines import clean_author
 from archive.credits import name_like
+from archive.scripts import has_case
 from archive.textclean import remove_keep_tail
 
 MAX_SIGNATURE_CHARS = 40
@@ -78,7 +79,7 @@ def _name_alone(text: str) -> bool:
         return False
     if _NOT_A_NAME.search(text) or not name_like(text):
         return False
-    cased = any(ch.upper() != ch.lower() for ch in text)
+    cased = any(has_case(ch) for ch in text)
     return len(words) >= 2 or not cased
 
 

@@ -1,0 +1,117 @@
+"""Bylines read from the header block's structure, where no label list knows the words.
+
+Why: outlets print the reporter's name under the headline in forms no vocabulary covers: a
+label in the site's language beside the date ("Tekst: Anna Kowalczyk | Odsłon: 1843", "Label፦
+name"), a block the theme names for the author ("<div class=statia-avtori>", "art-by"), a name
+over its e-mail address. Three structural signals say that a header piece is the byline:
+
+- the block, or an element inside it, is named for the author in its class or id;
+- the block holds a mailto: link (the reporter's address beside the name);
+- the block also holds a date, and the piece is a one-word label, a colon and a name
+  ("Label: Name | 25.11.2026"), or a short word and a name set in its own element.
+
+Whatever the signal, the value must still be a person's name: two to five name-like words (an
+initial counts as a word: "Г.Саруул"), no digits, no sentence, not a photo or source credit.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex as re  # Unicode-aware \w: combining marks of Indic and South-East Asian scripts
+from lxml.html import HtmlElement
+
+from archive.bylines import byline_line, is_plausible_author, without_place
+from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
+from archive.datelines import YEAR_LIKE
+from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
+from archive.scripts import has_case, is_lowercase_start
+
+# Class and id words themes give the author's element, in the languages theme authors write.
+_AUTHOR_NAMED = re.compile(
+    r"author|autor|avtor|auteur|byline|writer|reporter|journalist|redaktor|yazar|penulis|hofund|"
+    r"forfatter|skribent|(?:^|[-_\s])by(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(r"^(?P<label>[^\W\d_]{1,20})\.?\s*[:：፦៖]\s*(?P<value>.+)$")
+_SHORT_WORD = re.compile(r"^(?P<word>[^\W\d_]{1,4})\s+(?P<value>.+)$")
+_CREDIT_LABEL = re.compile(rf"^(?:{PHOTO_LABELS}|{SOURCE_LABELS})$", re.IGNORECASE)
+_EMAIL = re.compile(r"[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
+_INITIAL = re.compile(r"(?<=^|\s)(\w)\.(?=\w)")
+_INLINE = frozenset("span b strong a em i font".split())
+MIN_NAME_WORDS = 2
+MAX_NAME_WORDS = 5
+
+
+def structural_byline(tree: HtmlElement) -> str | None:
+    """The name in the first header block whose structure says it is the byline."""
+    for block in header_blocks(tree):
+        named = _author_named(block)
+        mailed = any((a.get("href") or "").lower().startswith("mailto:") for a in block.iter("a"))
+        pieces = [
+            piece
+            for line in block_lines(block)
+            for piece in line_pieces(_EMAIL.sub(" ", line))
+            if len(piece) <= MAX_HEADER_LINE_CHARS
+        ]
+        dated = any(YEAR_LIKE.search(_ascii_digits(piece)) for piece in pieces)
+        if not (named or mailed or dated) or any("©" in piece for piece in pieces):
+            continue  # no signal; or the footer's "Editor: … | © 2026 …"
+        marked = {" ".join(e.text_content().split()) for e in block.iterdescendants() if e.tag in _INLINE}
+        for piece in pieces:
+            name = byline_line(piece) or _labelled_name(piece) or _short_word_name(piece, marked, dated)
+            if name is None and (named or mailed):
+                name = person_name(piece)
+            if name:
+                return name
+    return None
+
+
+def person_name(value: str) -> str | None:
+    """`value` when it is a person's name, a trailing ", place" dropped ("Ivana Matić, Split")."""
+    value = without_place(" ".join(value.split()).strip(" ,;|·–—-"))
+    if not value or any(ch.isdigit() for ch in value) or any(ch in value for ch in ",;:：()"):
+        return None
+    words = _INITIAL.sub(r"\1. ", value).split()
+    if not MIN_NAME_WORDS <= len(words) <= MAX_NAME_WORDS:
+        return None
+    if not name_like(value) or is_lowercase_start(value):
+        return None
+    return value if is_plausible_author(value) else None
+
+
+def _labelled_name(piece: str) -> str | None:
+    """"Label: Name", any one-word label that is not a photo or source credit's."""
+    match = _LABELLED.match(piece)
+    if not match or _CREDIT_LABEL.match(match.group("label")):
+        return None
+    return person_name(match.group("value"))
+
+
+def _short_word_name(piece: str, marked: set[str], dated: bool) -> str | None:
+    """A short 'by' word and a name: the name in its own element ("Nga <span>Arben Hoxha</span>"),
+    or, in a dated block, after a small word ("de Andrei Pop · 25.11.2026")."""
+    match = _SHORT_WORD.match(piece)
+    if not match:
+        return None
+    word, value = match.group("word"), match.group("value")
+    small = has_case(word[0]) and word[0].islower()
+    if value in marked or (dated and small):
+        return person_name(value)
+    return None
+
+
+def _author_named(block: HtmlElement) -> bool:
+    """The block, its parent or an element inside it is named for the author."""
+    parent = block.getparent()
+    elements = [block, *block.iterdescendants(), *([parent] if parent is not None else [])]
+    return any(
+        _AUTHOR_NAMED.search(f"{element.get('class') or ''} {element.get('id') or ''}")
+        for element in elements
+        if isinstance(element.tag, str)
+    )
+
+
+def _ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII ("ឆ្នាំ២០២៦" -> "ឆ្នាំ2026"), so one year pattern reads them all."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)

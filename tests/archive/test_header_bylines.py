@@ -1,0 +1,103 @@
+"""Bylines found by the header block's structure (`archive.headerbylines`).
+
+Real behaviour these pages stand for: regional and national outlets print the reporter's name
+under the headline in their own words, often with no author metadata for machines.
+- Old portals print one meta row: "Added: date | Text: name | Views: 1843", each label in the
+  site's language; the row's date is what marks it as the article's own header row.
+- Themes name the author's block in their own language or shorthand ("autor-box", "writer",
+  "art-by") and put a bare name, sometimes "name, place", in it.
+- Local papers put the reporter's e-mail address under the name ("Jón Jónsson<br>jj@…").
+- Some set the name in its own element after a short "by" word ("Írta <b>Kiss Anna</b>",
+  "Ni <a href=/author/…>…</a>").
+Each is varied (labels in several languages and scripts, date formats, markup), and the
+negatives are the header rows that look alike but name no person: a category, a photo or source
+credit, a sentence, and a labelled name in a block with no structural signal at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.extract import extract
+from archive.headerbylines import person_name
+from tests.archive.captures import html_capture
+
+BODY = (
+    "<p>The regional water authority announced on Tuesday that the treatment plant at the river "
+    "mouth will be closed for maintenance during the first two weeks of December.</p>"
+    "<p>According to the statement, households in the northern districts will receive water from "
+    "the reserve reservoir, and pressure may be lower than usual in the evenings.</p>"
+    "<p>The authority asked residents to report leaks through its hotline and apologised for the "
+    "inconvenience the works will cause to businesses in the area.</p>"
+)
+
+
+def page(header: str, lang: str = "en") -> str:
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8"><title>Water plant closes for maintenance</title>'
+        "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        f"<h1>Water plant closes for maintenance</h1>{header}<div class='body'>{BODY}</div>"
+        "</article><footer>© 2026 Example Media</footer></body></html>"
+    )
+
+
+def author_of(header: str, lang: str = "en") -> str | None:
+    result = extract(html_capture(page(header, lang), "http://127.0.0.1:8000/news/2026/11/water-plant"))
+    assert result.text and "treatment plant" in result.text
+    return result.author
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # an unknown label beside the row's date, in several languages and date forms
+        ("<font size=1>Dodano: 2026-11-25 09:15 | Piszący: Anna Kowalczyk | Odsłon: 1843</font>", "Anna Kowalczyk"),
+        ("<div class=meta>Kirjutas: Mari Tamm · 3. november 2026</div>", "Mari Tamm"),
+        ("<p>Parengė: Rūta Petraitė<br>2026-11-03 14:20</p>", "Rūta Petraitė"),
+        ("<div class=info>Napisala: Ana Horvat, Zadar | 3.11.2026.</div>", "Ana Horvat"),
+        ("<div class=m>ተጻፈ፦ አበበ ከበደ | 2026</div>", "አበበ ከበደ"),
+        # a block themes name for the author, with a bare name (and a place)
+        ("<div class='meta-autor-box'><span>Ana Horvat</span></div>", "Ana Horvat"),
+        ("<p id='writer'>Kwame Mensah, Accra</p>", "Kwame Mensah"),
+        ("<div class='art-by'>ச. கார்த்திகேயன், திருச்சி</div>", "ச. கார்த்திகேயன்"),
+        # a name over its e-mail address, or the address link carrying the name
+        ("<div class=who>Jón Jónsson<br><a href='mailto:jj@paper.example'>jj@paper.example</a></div>", "Jón Jónsson"),
+        ("<p class=x><a href='mailto:roe@paper.example'>Jane Roe</a></p>", "Jane Roe"),
+        # a short word and the name in its own element
+        ("<p>Írta <b>Kiss Anna</b> · 2026. november 3.</p>", "Kiss Anna"),
+        ("<div class=t>Ni <a href='/author/msantos'>Maria Santos</a></div>", "Maria Santos"),
+    ],
+)
+def test_the_header_blocks_structure_names_the_author(header: str, expected: str) -> None:
+    assert author_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "<div class=meta>Rubrika: Zprávy | 3.11.2026</div>",  # a category: one word
+        "<div class=meta>Foto: Jan Novák | 3.11.2026</div>",  # a photo credit
+        "<div class=meta>Zdroj: Krajský Úřad | 3.11.2026</div>",  # a source credit
+        "<div class=meta>Update: the ministry revised the figures | 3.11.2026</div>",  # a sentence
+        "<div class=lead>Kirjutas: Mari Tamm</div>",  # no date, no author class, no address
+    ],
+)
+def test_header_rows_that_name_no_person_give_no_author(header: str) -> None:
+    assert author_of(header) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Г.Саруул", "Г.Саруул"),  # an initial joined to the name
+        ("T. K. Anoop", "T. K. Anoop"),
+        ("Ivana Matić, Split", "Ivana Matić"),
+        ("ნინო ბერიძე", "ნინო ბერიძე"),  # Georgian has capital code points but is written without case
+        ("Anna", None),  # one word
+        ("the press office", None),
+        ("Anna Kowalczyk 1843", None),
+        ("Ring the Hotline Now Please Today", None),  # too many words for a name
+    ],
+)
+def test_person_name(value: str, expected: str | None) -> None:
+    assert person_name(value) == expected
