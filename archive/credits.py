@@ -94,7 +94,9 @@ PHOTO_LABELS = (
 SOURCE_LABELS = (
     "source|sources|fuente|fuentes|fonte|fontes|font|quelle|quellen|bron|kilde|källa|lähde|forrás|"
     "zdroj|źródło|izvor|извор|источник|джерело|sursa|sursă|kaynak|nguồn|sumber|πηγή|מקור|المصدر|"
-    "vir|avots|šaltinis|allikas|burimi|"
+    "vir|avots|šaltinis|allikas|burimi|ffynhonnell|iturria|heimild|kilde|sors|крыніца|джерела|"
+    "эх сурвалж|дереккөз|աղբյուր|წყარო|ምንጭ|ប្រភព|ແຫຼ່ງຂ່າວ|ရင်းမြစ်|මූලාශ්‍රය|மூலம்|ആധാരം|"
+    "સ્રોત|ਸਰੋਤ|ಮೂಲ|మూలం|ذریعہ|chanzo|orisun|"
     "مصدر|منبع|स्रोत|সূত্র|ที่มา|来源|來源|출처|出典"
 )
 MAX_PHOTO_CREDIT_CHARS = 80

@@ -148,7 +148,8 @@ UPDATED_WORDS = re.compile(
     r"düzeltildi|تصحيح)\b|更新|수정|업데이트|정정|訂正|更正",
     re.IGNORECASE,
 )
-CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?![\d.:])")
+# "11.02", "9:15", "15h20"; a colon or full stop may follow ("klo 11.02: korjattu …"), a digit may not.
+CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?!\d|[.:]\d)")
 MAX_UPDATE_NOTE_CHARS = 160
 
 

@@ -190,7 +190,7 @@ def apply_line_rules(
     author: str | None = None
     kept: list[str] = []
     dropped_before: list[int] = []  # for each kept line, how many lines were dropped just before it
-    lines = text.splitlines()
+    lines = _cut_closing_block(text.splitlines(), languages)
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, line in enumerate(lines):
         if len(line) <= 200:
@@ -232,9 +232,55 @@ def apply_line_rules(
     return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author
 
 
+MAX_CLOSING_BLOCK_LINES = 4
+MAX_CLOSING_LINE_CHARS = 140
+MIN_LINES_BEFORE_CLOSING_BLOCK = 2
+
+
+def _cut_closing_block(lines: list[str], languages: tuple[str, ...]) -> list[str]:
+    """The outlet's closing block: a source or credit line, an update note, a dateline or a rights
+    line, and the short lines under it.
+
+    Outlets close an article with a block of their own: "Izvor: Lučka kapetanija Split", then a
+    comment prompt, then "Spotted a mistake? Tell us at …". Each rule knows a line only when it is
+    the text's last; here the first such line among the last few short lines ends the text, and
+    whatever short lines follow it (prompts, promotions in any wording) go with it.
+    """
+    end = len(lines)
+    first_short = end
+    while first_short > max(MIN_LINES_BEFORE_CLOSING_BLOCK, end - MAX_CLOSING_BLOCK_LINES):
+        if display_width(lines[first_short - 1]) > MAX_CLOSING_LINE_CHARS:
+            break
+        first_short -= 1
+    for index in range(first_short, end - 1):  # the last line alone is the other rules' business
+        if _opens_closing_block(lines[index], languages):
+            return lines[:index]
+    return lines
+
+
+# A publication or update stamp ("Апублікавана: 26.11.2026, 09:12"), not a place dateline ("Geneva,
+# 18 September 2026") that may open a pasted statement's closing lines.
+_STAMP_LABEL = re.compile(r"^[^\W\d_][^\d:：]{0,30}[:：]\s*\S")
+
+
+def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
+    return (
+        (is_outer_credit_line(line) and not is_photo_credit_line(line))  # a photo credit sits under its image
+        or is_update_note(line)
+        or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
+        or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
+    )
+
+
 MAX_PROMPT_CHARS = 60
+MAX_PROMPT_WITH_ASK_CHARS = 110
 MAX_CLOSING_PROMPTS = 2
 _QUESTION_END = re.compile(r"[?？؟]\s*$")
+# "Huomasitko virheen? Ilmoita siitä toimitukselle.", "Atopaches un erro nesta noticia? Avísanos":
+# a short question, then one short request.
+_QUESTION_THEN_ASK = re.compile(
+    rf"^[^.!?。！？]{{3,{MAX_PROMPT_CHARS}}}[?？؟]\s+[^.!?。！？]{{2,60}}[.!。！]?$"
+)
 
 
 def _drop_closing_prompts(lines: list[str]) -> list[str]:
@@ -247,6 +293,13 @@ def _drop_closing_prompts(lines: list[str]) -> list[str]:
             break
         end -= 1
     return lines[:end]
+
+
+def is_question_then_ask(line: str) -> bool:
+    """A short question and one short request ("Huomasitko virheen? Ilmoita siitä toimitukselle."):
+    a prompt when outlet lines were dropped just above it; a statement's closing Q and A otherwise."""
+    line = line.strip()
+    return len(line) <= MAX_PROMPT_WITH_ASK_CHARS and _QUESTION_THEN_ASK.match(line) is not None
 
 
 MAX_TAIL_LINE_CHARS = 80
@@ -265,6 +318,8 @@ def _trim_chrome_tail(kept: list[str], dropped_before: list[int]) -> list[str]:
     if len(kept) < 3 or len(kept[-1]) > MAX_TAIL_LINE_CHARS or display_width(kept[-1]) > MAX_TAIL_LINE_CHARS:
         return kept
     if dropped_before[-1] >= MIN_CHROME_BEFORE_TAIL or is_outer_credit_line(kept[-2]):
+        return kept[:-1]
+    if dropped_before[-1] >= 1 and is_question_then_ask(kept[-1]):
         return kept[:-1]
     return kept
 
@@ -286,8 +341,14 @@ def _strip_outer_credits(lines: list[str]) -> list[str]:
 
 
 def _is_date_line(line: str, languages: tuple[str, ...], at_edge: bool) -> bool:
-    """A date on its own anywhere; a label plus a date only near the start or end of the text."""
+    """A date on its own anywhere; a label plus a date only near the start or end of the text.
+
+    At the edges a line the page's languages do not read is tried in every language: dateparser's
+    data for a language can lack a form its outlets print ("Venres, 27 de novembro de 2026" in gl).
+    """
     kind = date_line_kind(line, languages)
+    if kind is None and at_edge and languages:
+        kind = date_line_kind(line, ())
     return kind == "date" or (kind == "labelled" and at_edge)
 
 
@@ -420,6 +481,20 @@ MAX_WORDS_CUT_FROM_TITLE = 3
 
 
 def _is_kicker(line: str) -> bool:
-    """A section label, or a breadcrumb of them ("Región > Zvolenská Lehota")."""
+    """A section label, or a breadcrumb of them ("Región > Zvolenská Lehota"); or a label set in
+    capitals, which may be longer ("PRIOPĆENJE LUČKE KAPETANIJE", "STATEMENT FROM THE MAYOR")."""
     parts = [part.strip() for part in re.split(r"\s[>»›/|]\s", line.strip())]
-    return all(part and is_short_phrase(part) for part in parts)
+    if all(part and is_short_phrase(part) for part in parts):
+        return True
+    line = line.strip()
+    letters = [ch for ch in line if ch.isalpha()]
+    return (
+        len(line) <= MAX_CAPITALS_KICKER_CHARS
+        and len(letters) >= MIN_CAPITALS_KICKER_LETTERS
+        and all(ch.isupper() for ch in letters)
+        and not _SENTENCE_END.search(line)
+    )
+
+
+MAX_CAPITALS_KICKER_CHARS = 60
+MIN_CAPITALS_KICKER_LETTERS = 4

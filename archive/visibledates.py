@@ -24,13 +24,19 @@ EARLIEST = "1995-01-01"
 
 
 def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> str | None:
-    """First dateline after the headline (YYYY-MM-DD), not after `latest`; None if there is none."""
+    """First dateline after the headline (YYYY-MM-DD), not after `latest`; None if there is none.
+
+    When the page's languages read none, every language is tried: dateparser's data for a language
+    can lack the form its outlets print ("Venres, 27 de novembro de 2026" in Galician).
+    """
     # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
-    for piece in chain(header_pieces(tree), pieces_above_headline(tree)):
-        found = date_in_line(piece, languages) if YEAR_LIKE.search(piece) else None
-        day = _common_era(found.date()) if found is not None else None
-        if day is not None and EARLIEST <= day <= latest:
-            return day
+    pieces = [p for p in chain(header_pieces(tree), pieces_above_headline(tree)) if YEAR_LIKE.search(p)]
+    for tried in (languages, ()) if languages else ((),):
+        for piece in pieces:
+            found = date_in_line(piece, tried)
+            day = _common_era(found.date()) if found is not None else None
+            if day is not None and EARLIEST <= day <= latest:
+                return day
     return None
 
 

@@ -1,0 +1,89 @@
+"""The outlet's closing block under a statement, and the lines around the headline.
+
+Real behaviour these cases stand for: outlets end an article with a block of their own, several
+short lines in a row: a source or credit line ("Izvor: …", "Ffynhonnell: datganiad i'r wasg …",
+"Lähde: …"), a publication or correction stamp with its time, then prompts and promotions in any
+wording ("Za komentiranje morate biti prijavljeni.", "Join our WhatsApp channel", "Spotted a
+mistake? Tell us."). Rules that know one line only at the text's very end miss the block; the block
+is read from its first known line down. A prompt phrased as a question plus a request goes after
+other outlet lines were dropped. Above the headline, a kicker set in capitals may be long
+("STATEMENT FROM THE HARBOUR MASTER"). Dates at the edges are read in every language when the
+page's own does not read them (dateparser's data for a language can lack a form).
+What must stay: a place dateline with short paragraphs after it ("Geneva, 18 September 2026"), a
+statement's own closing question and answer, a long last paragraph under a source line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.textclean import apply_line_rules, drop_title_line
+
+BODY = [
+    "The harbour master said on Sunday that all catamaran lines to the islands are suspended until the wind drops.",
+    "Ferries to the two nearest islands keep sailing, but passengers should expect delays of up to two hours.",
+    "Small boats may not leave port anywhere in the county until further notice, the statement added.",
+]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ["Izvor: Lučka kapetanija Split", "Komentiraj članak. Za komentiranje morate biti prijavljeni.",
+         "Uočili ste pogrešku u tekstu? Javite nam"],
+        ["Ffynhonnell: datganiad i'r wasg gan y bwrdd iechyd", "Wedi gweld camgymeriad? Rhowch wybod i'r golygydd."],
+        ["Source: press office of the county council", "Join our channel for the latest news",
+         "Spotted a mistake? Tell us"],
+        ["Апублікавана: 26.11.2026, 09:12", "Падпісвайцеся на наш канал"],
+        ["Published: 25 November 2026, 06:40 PM", "Follow us for more local news", "Found an error? Let us know"],
+        ["© 2026 Harbour Daily. All rights reserved.", "Comments are switched off for this article"],
+        ["Juttua korjattu 28.11. klo 11.02: korjattu remontin kustannusarvio.", "Huomasitko virheen? Ilmoita siitä."],
+    ],
+)
+def test_the_closing_block_goes_from_its_first_known_line_down(block: list[str]) -> None:
+    assert apply_line_rules("\n".join([*BODY, *block]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # a place dateline, then the statement's short closing lines
+        ["Geneva, 18 September 2026", "The office will publish its report in January.", "Media: press desk."],
+        # a statement's own closing question and answer, with no outlet line above it
+        ["What happens to season tickets now? The council will refund them in full."],
+        # a long paragraph under a source line is the statement, not a prompt
+        ["Source: harbour master", "The harbour master also reminded owners of moored boats to check their "
+         "lines twice a day, because gusts of more than a hundred kilometres an hour are forecast for the night."],
+    ],
+)
+def test_closing_lines_that_are_the_statements_own_stay(ending: list[str]) -> None:
+    text = apply_line_rules("\n".join([*BODY, *ending]), [])[0]
+    assert ending[-1] in text
+    assert text.splitlines()[: len(BODY)] == BODY
+
+
+@pytest.mark.parametrize(
+    "kicker", ["PRIOPĆENJE LUČKE KAPETANIJE", "STATEMENT FROM THE HARBOUR MASTER", "ЗАЯВА МІНІСТЕРСТВА"]
+)
+def test_a_capitals_kicker_above_the_headline_goes_with_it(kicker: str) -> None:
+    title = "Catamaran lines suspended as the wind strengthens"
+    text = "\n".join([kicker, title, *BODY])
+    assert drop_title_line(text, title).splitlines() == BODY
+
+
+def test_a_sentence_in_capitals_above_the_headline_is_not_a_kicker() -> None:
+    title = "Catamaran lines suspended as the wind strengthens"
+    text = "\n".join(["ALL LINES ARE SUSPENDED.", title, *BODY])
+    assert drop_title_line(text, title) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("Venres, 27 de novembro de 2026", ("gl",)),  # the page's language does not read it
+        ("Publicat: 27 de novembre de 2026", ("ca",)),
+        ("27 November 2026", ("en",)),
+    ],
+)
+def test_a_date_line_at_the_edge_goes_whatever_language_reads_it(line: str, languages: tuple[str, ...]) -> None:
+    assert apply_line_rules("\n".join([line, *BODY]), [], languages)[0].splitlines() == BODY
