@@ -211,6 +211,8 @@ def _decide_joins(
     if pairs < 1:
         return []
     lines = _Lines(texts, gaps)
+    if in_paragraph and _one_wrapped_paragraph(lines):
+        return [True]
     starts = list(indented or [])
     if not (any(starts[1:]) and not all(starts)):
         starts = []
@@ -265,6 +267,23 @@ def _decide_joins(
 
 def _unpunctuated(text: str) -> bool:
     return len(UNPUNCTUATED.findall(text)) * 2 > len(text)
+
+
+def _one_wrapped_paragraph(lines: _Lines) -> bool:
+    """One <p> of two lines split by a single <br>: the first long and open, the second ending a
+    sentence. The <p> is the paragraph and the <br> a visual wrap, in any script (Khmer and
+    other scripts without case give no lower-case evidence)."""
+    return (
+        len(lines.texts) == 2
+        and lines.gaps[0] == 0
+        and lines.open[0]
+        and not lines.open[1]
+        and lines.widths[0] >= MIN_WRAPPED_LINE
+        and _wide(lines.texts[0]) == _wide(lines.texts[1])
+    )
+
+
+MIN_WRAPPED_LINE = 20
 
 
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-OTHER_FULL_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u104b"
+OTHER_FULL_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u104b\u17d4\u17d5\u0f0d"
 """Sentence ends besides . ! ? and the CJK ones: Devanagari danda and double danda, Arabic
 question mark, Urdu full stop, Armenian full stop, Ethiopic full stop, Myanmar section mark."""
 # Thai and Lao end sentences with a space, not a mark: a line there can close a paragraph bare.

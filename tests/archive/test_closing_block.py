@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample lines are kept whole: they are what outlets print)
 """The outlet's closing block under a statement, and the lines around the headline.
 
 Real behaviour these cases stand for: outlets end an article with a block of their own, several

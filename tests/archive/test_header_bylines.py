@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample lines are kept whole: they are what outlets print)
 """Bylines found by the header block's structure (`archive.headerbylines`).
 
 Real behaviour these pages stand for: regional and national outlets print the reporter's name
