@@ -35,6 +35,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from archive.chromelines import is_labelled_list, is_menu_line
+from archive.datelines import YEAR_LIKE
 from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
@@ -183,13 +184,24 @@ def decide_joins(
     indented: Sequence[bool] | None = None,
     in_paragraph: bool = False,
 ) -> list[bool]:
-    """`_decide_joins`, and never into or out of a chrome row (tags, share or menu bar): those
-    are the outlet's lines after the statement, whatever their width."""
+    """`_decide_joins`, and never into or out of a chrome row (tags, share or menu bar, a dated
+    stamp row): those are the outlet's lines around the statement, whatever their width."""
     joins = _decide_joins(texts, gaps, indented, in_paragraph)
     if not any(joins):
         return joins
-    chrome = [is_menu_line(text) or is_labelled_list(text) for text in texts]
+    chrome = [is_menu_line(text) or is_labelled_list(text) or is_stamp_row(text) for text in texts]
     return [join and not chrome[i] and not chrome[i + 1] for i, join in enumerate(joins)]
+
+
+MAX_STAMP_ROW_CHARS = 120
+_ROW_SEPARATOR = re.compile(r"\s[|·•｜]\s")
+
+
+def is_stamp_row(text: str) -> bool:
+    """A short row of pieces with a date in it ("Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204")."""
+    if len(text) > MAX_STAMP_ROW_CHARS:
+        return False
+    return bool(_ROW_SEPARATOR.search(text)) and bool(YEAR_LIKE.search(text))
 
 
 def _decide_joins(

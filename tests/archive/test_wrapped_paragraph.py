@@ -45,3 +45,13 @@ def test_labels_addresses_and_sentences_stay_apart(first: str, second: str) -> N
 def test_outside_one_paragraph_two_lines_are_not_joined_by_shape() -> None:
     first = "ក្រសួងសាធារណការ និងដឹកជញ្ជូន បានចេញសេចក្តីជូនដំណឹងនៅថ្ងៃនេះ ថាស្ពាន"
     assert decide_joins([first, "នឹងត្រូវបិទជាបណ្តោះអាសន្ន ចាប់ពីថ្ងៃច័ន្ទ។"], [0], in_paragraph=False) == [False]
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204", "Published 20/11/26 | Views: 1,204 | Comments: 3"],
+)
+def test_a_dated_stamp_row_is_never_joined_to_the_text(stamp: str) -> None:
+    """The outlet's date-and-counter row sits right above a source line or the body; both are open
+    lines, but the row is chrome, not a wrapped line of the statement."""
+    assert decide_joins([stamp, "According to the ministry's press service."], [0], in_paragraph=True) == [False]
