@@ -109,12 +109,25 @@ _MODERATION = re.compile(
     r"moderat|модерат|moderac|moderoi|moderá|moderiert|மட்டுறுத்த|審核|审核|검토 후", re.IGNORECASE
 )
 _CHANNELS = re.compile(r"whatsapp|telegram|viber|google news|line@", re.IGNORECASE)
+# An app promotion names the app and the download ("Download the Lokdarpan app for the latest news").
+_APP = re.compile(
+    r"\bapps?\b|aplikac|applica|aplicativo|aplicaci|приложени|застосун|додаток|ऐप|অ্যাপ|앱|アプリ|客户端|應用程式|تطبيق|اپلیکیشن|"
+    r"แอป|ứng dụng|uygulama|εφαρμογή|אפליקציה|ആപ്പ്|ஆப்|એપ",
+    re.IGNORECASE,
+)
+_DOWNLOAD = re.compile(
+    r"download|baixe|descarg|télécharg|herunterladen|\blade\b|\bladen sie\b|scarica|pobierz|stáhn|"
+    r"letölt|descarc|"
+    r"завантаж|скача|загруз|डाउनलोड|ডাউনলোড|다운로드|ダウンロード|下载|下載|دانلود|تحميل|ดาวน์โหลด|tải|"
+    r"unduh|indir|κατεβάστε|הורידו|ഡൗൺലോഡ്|பதிவிறக்க|ડાઉનલોડ|app store|google play|play store",
+    re.IGNORECASE,
+)
 MAX_NOTICE_CHARS = 200
 MAX_PROMOTION_CHARS = 120
 
 
 def is_outlet_notice(line: str) -> bool:
-    """A cookie banner line, a comment moderation note, or a short channel promotion."""
+    """A cookie banner line, a comment moderation note, or a short channel or app promotion."""
     if len(line) > MAX_NOTICE_CHARS:
         return False
     if _COOKIE.search(line) and _SITE.search(line):
@@ -123,4 +136,7 @@ def is_outlet_notice(line: str) -> bool:
         return True
     if len(line) > MAX_PROMOTION_CHARS or any(c.isdigit() for c in line):
         return False  # "Report leaks on WhatsApp 0800 555 010": the statement's own contact line
-    return bool(_CHANNELS.search(line))
+    if _CHANNELS.search(line):
+        return True
+    # A promotion is a slogan: "The ministry will download data from the app." is a sentence.
+    return bool(_APP.search(line) and _DOWNLOAD.search(line)) and not line.rstrip().endswith(".")

@@ -20,6 +20,7 @@ site's front page or a section (one short path segment) is never a teaser.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -57,12 +58,23 @@ def remove_teasers(tree: HtmlElement, page_url: str) -> int:
 
 
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+MIN_OWN_HOST_LINKS = 5
 
 
 def _site_hosts(tree: HtmlElement, page_url: str) -> tuple[str, ...]:
-    """The page's host, and the host its canonical URL names (an outlet served from a mirror, a
-    CDN or an archive's replay host links its articles by its own name)."""
+    """The page's host, the host its canonical URL names, and the host most of its absolute links
+    go to (an outlet served from a mirror, a CDN or an archive's replay host links its articles by
+    its own name; a theme that writes absolute URLs names it in every menu link)."""
     hosts = [_host(urlsplit(page_url).netloc)]
+    linked = Counter(
+        _host(urlsplit(href).netloc)
+        for href in (a.get("href") or "" for a in tree.iter("a"))
+        if href.startswith(("http://", "https://"))
+    )
+    if linked:
+        host, count = linked.most_common(1)[0]
+        if count >= MIN_OWN_HOST_LINKS and 2 * count >= sum(linked.values()):
+            hosts.append(host)
     for element in tree.iterfind(".//link[@rel]"):
         if (element.get("rel") or "").strip().lower() == "canonical" and element.get("href"):
             hosts.append(_host(urlsplit(urljoin(page_url, element.get("href") or "")).netloc))

@@ -47,7 +47,17 @@ RIGHTS_RESERVED = (
     "tüm hakları saklıdır|με επιφύλαξη παντός δικαιώματος|כל הזכויות שמורות|جميع الحقوق محفوظة|"
     "كافة الحقوق محفوظة|تمامی حقوق|کلیه حقوق|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|สงวนลิขสิทธิ์|版权所有|版權所有|"
     r"無断転載|무단\s*전재|저작권자|hak cipta dilindungi|haki zote zimehifadhiwa|kaikki oikeudet pidätetään|"
-    "alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|bản quyền thuộc"
+    "alla rättigheter förbehållna|alle rettigheder forbeholdes|alle rettigheter reservert|bản quyền thuộc|"
+    "всички права запазени|сите права задржани|усе правы абаронены|барлық құқықтар қорғалған|"
+    "бүх эрх хуулиар хамгаалагдсан|ყველა უფლება დაცულია|բոլոր իրավունքները պաշտպանված են|"
+    "visas tiesības aizsargātas|visos teisės saugomos|kõik õigused kaitstud|vse pravice pridržane|"
+    "të gjitha të drejtat e rezervuara|allur réttur áskilinn|tots els drets reservats|"
+    "todos os dereitos reservados|eskubide guztiak erreserbatuta|cedwir pob hawl|"
+    "id-drittijiet kollha riservati|hak cipta terpelihara|lahat ng karapatan ay nakalaan|"
+    "جملہ حقوق محفوظ|መብቱ በሕግ የተጠበቀ|រក្សាសិទ្ធិគ្រប់យ៉ាង|සියලු හිමිකම් ඇවිරිණි|"
+    "அனைத்து உரிமைகளும் பாதுகாக்கப்பட்டவை|എല്ലാ അവകാശങ്ങളും നിക്ഷിപ്തം|સર્વાધિકાર સુરક્ષિત|"
+    "reproduction interdite|nachdruck verboten|prohibida su reproducción|vietata la riproduzione|"
+    "proibida a reprodução|kopiowanie zabronione|перепечатка запрещена|передрук заборонено"
 )
 COPYRIGHT = re.compile(rf"[©ⓒ℗]|\(c\)\s*\d{{4}}|{RIGHTS_RESERVED}", re.IGNORECASE)
 MAX_COPYRIGHT_CHARS = 120

@@ -88,3 +88,33 @@ def test_a_sentence_in_capitals_above_the_headline_is_not_a_kicker() -> None:
 )
 def test_a_date_line_at_the_edge_goes_whatever_language_reads_it(line: str, languages: tuple[str, ...]) -> None:
     assert apply_line_rules("\n".join([line, *BODY]), [], languages)[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "Download our app for breaking news!",
+        "Laden Sie die App herunter",
+        "Baixe o aplicativo e receba as notícias no celular",
+        "ताज़ा खबरों के लिए हमारा ऐप डाउनलोड करें",
+        "앱 다운로드하고 속보 받기",
+    ],
+)
+def test_an_app_promotion_at_the_end_goes(promotion: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, promotion]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Residents can report leaks in the harbour app.", "The office will download the data from the app and publish it."],
+)
+def test_a_sentence_about_an_app_stays(sentence: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, sentence]), [])[0].splitlines() == [*BODY, sentence]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    ["Всички права запазени.", "ყველა უფლება დაცულია", "Tots els drets reservats", "Перепечатка запрещена без ссылки на источник"],
+)
+def test_rights_notices_in_more_languages_go(notice: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY

@@ -233,3 +233,19 @@ def test_links_to_the_canonical_host_are_internal_on_a_mirror() -> None:
     remove_teasers(tree, "http://127.0.0.1:8080/politics/2026/11/ombudsman-report-4411")
     text = tree.text_content()
     assert "Dispatchers strike" not in text and "Dispatch review published" in text
+
+
+def test_the_host_most_links_name_is_internal_on_a_mirror() -> None:
+    """A theme that writes absolute URLs names the outlet's host in every menu link; served from a
+    mirror without a canonical link, that host is still the site's own. A lone link elsewhere is not."""
+    teaser = '<p>Read also: <a href="https://harbour-gazette.example/politics/2026/10/strike-4390">Dispatchers strike over staffing</a></p>'
+    ministry = '<p>See <a href="https://ministry.example/reports/2026/dispatch-4390">Dispatch review published by the ministry</a></p>'
+    menu = "".join(f'<a href="https://harbour-gazette.example/{s}/">{s}</a> ' for s in ("politics", "city", "sport", "culture", "weather"))
+    html = f"<html><body><nav>{menu}</nav><article>{BODY.format(teaser=teaser + ministry)}</article></body></html>"
+    tree = lxml.html.document_fromstring(html)
+    remove_teasers(tree, "http://127.0.0.1:8080/politics/2026/11/ombudsman-report-4411")
+    text = tree.text_content()
+    assert "Dispatchers strike" not in text and "Dispatch review published" in text
+    few = lxml.html.document_fromstring(f"<html><body><article>{BODY.format(teaser=teaser)}</article></body></html>")
+    remove_teasers(few, "http://127.0.0.1:8080/politics/2026/11/ombudsman-report-4411")
+    assert "Dispatchers strike" in few.text_content()  # one link to another host proves nothing
