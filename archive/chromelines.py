@@ -47,8 +47,8 @@ def is_labelled_list(line: str) -> bool:
     if not label or len(line) > MAX_LABELLED_LIST_CHARS:
         return False
     rest = line[label.end():].strip()
-    if _SENTENCE.search(rest.replace(", ", " ")) or rest.endswith("."):
-        return False
+    if _SENTENCE.search(rest.replace(", ", " ")) or rest.endswith(".") or _CJK_SENTENCE.search(rest):
+        return False  # a label and a sentence: "…指出：“消费者应选择…，…。”" is a quotation, not tags
     items = [item.strip() for item in re.split(r"\s*[,、，;]\s*", rest)]
     if len(items) >= MIN_ITEMS and all(item and len(item.split()) <= 3 for item in items):
         return True
@@ -57,6 +57,7 @@ def is_labelled_list(line: str) -> bool:
 
 
 MAX_LABELLED_LIST_CHARS = 120
+_CJK_SENTENCE = re.compile(r"[。；“”「」『』]")
 
 
 # Words for reader comments, in the scripts news sites write in: counters and links ("Komentarze

@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 
 from archive.bylines import bracketed_name_line, byline_line, clean_author, name_place_byline
 from archive.chromelines import (
+    COMMENT_WORD,
     is_comment_counter,
     is_labelled_list,
     is_menu_line,
@@ -210,6 +211,8 @@ def apply_line_rules(
                 continue
             if is_menu_line(line) or is_typo_prompt(line):
                 continue
+            if number == 0 and len(lines) >= MIN_LINES_FOR_LONE_LABEL and _is_lone_label(line):
+                continue
             if is_photo_credit_line(line) or is_caption_line(line):
                 continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
@@ -279,7 +282,18 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
         or is_update_note(line)
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
         or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
+        or (is_short_phrase(line) and COMMENT_WORD.search(line) is not None)  # "网友评论", "Kommentare (3)"
     )
+
+
+MIN_LINES_FOR_LONE_LABEL = 3
+_LONE_LABEL = re.compile(r"^[^\W\d_]{2,24}[:：]?$")
+
+
+def _is_lone_label(line: str) -> bool:
+    """One word alone opening the text ("Publicerad", "Aktualisiert:"): a header label whose value
+    (a date in a <time>, a name in a link) the page kept apart; a statement does not open so."""
+    return _LONE_LABEL.match(line.strip()) is not None
 
 
 MAX_PROMPT_CHARS = 60
@@ -308,8 +322,11 @@ def _drop_closing_prompts(lines: list[str]) -> list[str]:
 def is_question_then_ask(line: str) -> bool:
     """A short question and one short request ("Huomasitko virheen? Ilmoita siitä toimitukselle."):
     a prompt when outlet lines were dropped just above it; a statement's closing Q and A otherwise."""
-    line = line.strip()
+    line = _EMAIL_OR_URL.sub("@", line.strip())  # "Mejla tips@paper.example": the address is one word
     return len(line) <= MAX_PROMPT_WITH_ASK_CHARS and _QUESTION_THEN_ASK.match(line) is not None
+
+
+_EMAIL_OR_URL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
 
 
 MAX_TAIL_LINE_CHARS = 80

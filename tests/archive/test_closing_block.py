@@ -118,3 +118,30 @@ def test_a_sentence_about_an_app_stays(sentence: str) -> None:
 )
 def test_rights_notices_in_more_languages_go(notice: str) -> None:
     assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Ämnen: Brand · Länsstyrelsen · Timrå", "Har du ett tips till redaktionen? Mejla tips@paper.example"],
+        ["Tags: harbour, ferries, weather", "Seen something? Write to news@harbour.example today"],
+    ],
+)
+def test_a_question_and_request_after_dropped_outlet_lines_goes(tail: list[str]) -> None:
+    assert apply_line_rules("\n".join([*BODY, *tail]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize("heading", ["网友评论", "Kommentare (3)", "Comments", "댓글"])
+def test_a_comment_heading_opens_the_closing_block(heading: str) -> None:
+    rules = "Please keep to the rules and be civil."
+    assert apply_line_rules("\n".join([*BODY, heading, rules]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize("label", ["Publicerad", "Aktualisiert:", "发布"])
+def test_a_lone_header_label_opening_the_text_goes(label: str) -> None:
+    assert apply_line_rules("\n".join([label, *BODY]), [])[0].splitlines() == BODY
+
+
+def test_a_one_word_line_inside_the_text_stays() -> None:
+    lines = [BODY[0], "Background", *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines

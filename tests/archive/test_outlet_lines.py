@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample lines are kept whole: they are what outlets print)
 """Outlet lines around a statement, in the forms news sites print them.
 
 Real behaviour each case stands for:
@@ -349,3 +350,17 @@ def test_outlet_notices_corrections_and_short_credits_at_the_end_go(line: str) -
 )
 def test_statement_lines_with_those_words_stay(line: str) -> None:
     assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_list"),
+    [
+        ("标签：健身、预付卡、消费维权", True),
+        ("タグ：防災、除雪、市政", True),
+        # a label and a quotation: its clauses are split by commas, but it is a sentence
+        ("市场监管局在提示中指出：“消费者应选择证照齐全、信誉良好的经营者，单次充值金额不宜过大；办卡前要认真查看合同条款。”", False),
+        ("該局表示：「市民應保留單據、合約，如有糾紛可致電熱線。」", False),
+    ],
+)
+def test_cjk_tag_rows_and_quotations(line: str, is_list: bool) -> None:
+    assert is_labelled_list(line) is is_list
