@@ -109,6 +109,7 @@ _SITE = re.compile(
 _MODERATION = re.compile(
     r"moderat|модерат|moderac|moderoi|moderá|moderiert|மட்டுறுத்த|審核|审核|검토 후", re.IGNORECASE
 )
+_FULL_STOP_END = re.compile(r"[.。।۔።]\s*$")
 _CHANNELS = re.compile(r"whatsapp|telegram|viber|google news|line@", re.IGNORECASE)
 # An app promotion names the app and the download ("Download the Lokdarpan app for the latest news").
 _APP = re.compile(
@@ -140,4 +141,4 @@ def is_outlet_notice(line: str) -> bool:
     if _CHANNELS.search(line):
         return True
     # A promotion is a slogan: "The ministry will download data from the app." is a sentence.
-    return bool(_APP.search(line) and _DOWNLOAD.search(line)) and not line.rstrip().endswith(".")
+    return bool(_APP.search(line) and _DOWNLOAD.search(line)) and not _FULL_STOP_END.search(line)

@@ -287,12 +287,13 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
 
 
 MIN_LINES_FOR_LONE_LABEL = 3
-_LONE_LABEL = re.compile(r"^[^\W\d_]{2,24}[:：]?$")
+_LONE_LABEL = re.compile(r"^[^\W\d_]{2,24}\s?[:：]$")
 
 
 def _is_lone_label(line: str) -> bool:
-    """One word alone opening the text ("Publicerad", "Aktualisiert:"): a header label whose value
-    (a date in a <time>, a name in a link) the page kept apart; a statement does not open so."""
+    """One word and a colon alone opening the text ("Aktualisiert:", "Publicado:"): a header label
+    whose value (a date in a <time>, a name in a link) the page set apart. Without the colon a word
+    may be the body's first heading ("Claim", "Background"), so it stays."""
     return _LONE_LABEL.match(line.strip()) is not None
 
 

@@ -137,7 +137,7 @@ def test_a_comment_heading_opens_the_closing_block(heading: str) -> None:
     assert apply_line_rules("\n".join([*BODY, heading, rules]), [])[0].splitlines() == BODY
 
 
-@pytest.mark.parametrize("label", ["Publicerad", "Aktualisiert:", "发布"])
+@pytest.mark.parametrize("label", ["Publicerad:", "Aktualisiert:", "发布："])
 def test_a_lone_header_label_opening_the_text_goes(label: str) -> None:
     assert apply_line_rules("\n".join([label, *BODY]), [])[0].splitlines() == BODY
 
@@ -145,3 +145,14 @@ def test_a_lone_header_label_opening_the_text_goes(label: str) -> None:
 def test_a_one_word_line_inside_the_text_stays() -> None:
     lines = [BODY[0], "Background", *BODY[1:]]
     assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
+
+
+@pytest.mark.parametrize("heading", ["Claim", "Background", "Photos"])
+def test_a_lone_word_without_a_colon_opening_the_text_stays(heading: str) -> None:
+    """A fact check opens its body with "Claim"; a gallery story with "Photos": headings, not labels."""
+    assert apply_line_rules("\n".join([heading, *BODY]), [])[0].splitlines() == [heading, *BODY]
+
+
+def test_a_cjk_sentence_about_an_app_store_stays() -> None:
+    sentence = "改造すれば、App Storeにない非公式アプリをダウンロードして利用することもできるとのことです。"
+    assert apply_line_rules("\n".join([*BODY, sentence]), [])[0].splitlines() == [*BODY, sentence]
