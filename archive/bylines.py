@@ -16,7 +16,7 @@ from typing import Any
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 from lxml.html import HtmlElement
 
-from archive.credits import name_like
+from archive.credits import PHOTO_LABELS, name_like
 from archive.headerlines import header_pieces
 from archive.scripts import OTHER_FULL_STOPS, has_case, is_lowercase_start
 
@@ -25,6 +25,7 @@ MAX_AUTHOR_CHARS = 60
 # A label before the name (Latin, Cyrillic, Arabic, CJK, Korean), with or without a colon.
 # "By" before a name, and the "Author:"/"Reporter:" words, in the languages news sites write in.
 _BY_WORDS = (
+    "(?:written|posted|published|reported|words|story|text) by|"
     "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा|"
     "gan|nga|ni|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
 )
@@ -51,12 +52,19 @@ _LEADING_LABEL = re.compile(
     r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：፦៖/／]?\s*)",
     re.IGNORECASE,
 )
-_TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$", re.IGNORECASE)
+# A role after the name: "김지훈 기자", "ศิริพร แก้วมณี ผู้สื่อข่าวข่าวสารล้านนา" (reporter of the outlet).
+_TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$|\s+ผู้สื่อข่าว\S*$", re.IGNORECASE)
+# text and photos by one reporter: "Text/Foto: …", "Tekst i foto: …", "ข่าว/ภาพ : …"
+_TEXT_AND_PHOTO = (
+    r"(?:text|texte|tekst|teksti|texto|testo|ข่าว|เรื่อง)\s*(?:/|&|\+|and|und|et|i|e|y|og|och|ja)\s*"
+    rf"(?:{PHOTO_LABELS})\s*[:：]\s*"
+)
+_TEXT_AND_PHOTO_LABEL = re.compile(f"^{_TEXT_AND_PHOTO}", re.IGNORECASE)
 # Strings sites put in author slots that are not a name.
 _BOILERPLATE = frozenset(
     "share teilen partager compartir staff redaktion admin administrator editor editors "
     "newsroom anonymous unknown none null guest author autor webmaster redacción rédaction "
-    "redazione redação redactie".split()
+    "redazione redação redactie red. red redakcja redaktsioon toimitus".split()
 )
 # A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
 _DESKS = re.compile(
@@ -76,8 +84,10 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if not value:
         return None
     name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]")
-    name = name.split(";")[0]  # "Na Rehema Mwakalinga; Tanga": the place after a semicolon
-    name = _TRAILING_LABEL.sub("", _LEADING_LABEL.sub("", name)).strip(" ,;:：()[]")
+    # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
+    name = without_place(name.split(";")[0], places=False)
+    name = _LEADING_LABEL.sub("", _TEXT_AND_PHOTO_LABEL.sub("", name))
+    name = _TRAILING_LABEL.sub("", name).strip(" ,;:：()[]")
     # In an author slot a one-word label before a colon is a label in any language ("Пише: …").
     labelled = _SLOT_LABEL.match(name)
     if labelled and name_like(name[labelled.end():]):
@@ -112,6 +122,7 @@ _LINE_LABEL = re.compile(
     r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：፦៖/／]\s*|\s+)"
     r"|文\s*[:：፦៖/／]\s*"
     r"|(?:oprac|opr)\.\s*"  # Polish "Oprac. Anna Wiśniewska" (compiled by)
+    rf"|{_TEXT_AND_PHOTO}"
     r"|(?:文・写真|写真・文|文と写真|文・撮影)[\s　]+)",  # Japanese "text and photos: name"
     re.IGNORECASE,
 )
@@ -146,7 +157,7 @@ def byline_line(line: str) -> str | None:
         if not trailing:
             return None
         name = trailing.group("name").strip(" ,;:：፦៖|")
-    name = without_place(name)
+    name = without_place(_TRAILING_LABEL.sub("", name))
     if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS:
         return None
     if not name_like(name) or is_lowercase_start(name):
@@ -154,12 +165,38 @@ def byline_line(line: str) -> str | None:
     return name if is_plausible_author(name) else None
 
 
-def without_place(value: str) -> str:
-    """A byline's name without the ", place" after it ("Ivana Matić, Split")."""
+def without_place(value: str, places: bool = True) -> str:
+    """A byline's name without the ", place" or ", role" after it ("Ivana Matić, Split", "Marek
+    Zieliński, dziennikarz Echa Podkarpacia": a role starts with a small letter). In an author
+    slot (`places=False`) a capitalised second part may be a co-author ("Jane Roe, John Doe")."""
     if value.count(",") != 1:
         return value
-    name, place = (part.strip() for part in value.split(","))
-    return name if 1 <= len(place.split()) <= MAX_PLACE_WORDS and name_like(place) else value
+    name, rest = (part.strip() for part in value.split(","))
+    if not name or not rest:
+        return value
+    place = places and 1 <= len(rest.split()) <= MAX_PLACE_WORDS and name_like(rest)
+    role = len(rest.split()) <= MAX_ROLE_WORDS and is_lowercase_start(rest)
+    return name if place or role else value
+
+
+MAX_ROLE_WORDS = 6
+
+
+def prefer_printed(author: str | None, printed: str | None) -> str | None:
+    """The byline as printed when it names the chosen author and more: co-authors joined as the
+    page joins them ("Juma Kassim na Neema Mushi" where metadata lists "Juma Kassim, Neema Mushi"
+    or only the first), or the same name the metadata spaced differently."""
+    if not author or not printed or author == printed:
+        return author
+    printed_key = _squeezed(printed)
+    names = [name for name in re.split(r"\s*[,;&/、，]\s*", author) if name.strip()]
+    if names and all(_squeezed(name) in printed_key for name in names):
+        return printed
+    return author
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
 
 
 def author_from_metadata(tree: HtmlElement, site_name: str | None = None) -> str | None:

@@ -25,7 +25,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from archive.bylines import author_from_metadata, byline_under_headline, clean_author
+from archive.bylines import author_from_metadata, byline_under_headline, clean_author, prefer_printed
 from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
@@ -259,13 +259,13 @@ def _extract_tree(
     json_body = json_ld_text(meta.get("articleBody") or "")
     if json_body and len(json_body) > 1.3 * len(text):
         text, source = apply_line_rules(json_body, chosen, languages)[0], "json-ld"
+    printed = clean_author(tree_byline) or clean_author(byline)
     fields: dict[str, Any] = {
         "title": doc.get("title") or meta.get("title"),
-        "author": meta_author
-        or clean_author(doc.get("author"), doc.get("sitename"))
-        or clean_author(tree_byline)
-        or clean_author(byline)
-        or signature,
+        "author": prefer_printed(
+            meta_author or clean_author(doc.get("author"), doc.get("sitename")) or printed or signature,
+            printed,
+        ),
         "published": profile_date or doc.get("date") or dates[0] or visible,
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,

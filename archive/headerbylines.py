@@ -21,7 +21,7 @@ import unicodedata
 import regex as re  # Unicode-aware \w: combining marks of Indic and South-East Asian scripts
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line, is_plausible_author, without_place
+from archive.bylines import byline_line, clean_author, is_plausible_author, without_place
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
@@ -30,7 +30,8 @@ from archive.scripts import has_case, is_lowercase_start
 # Class and id words themes give the author's element, in the languages theme authors write.
 _AUTHOR_NAMED = re.compile(
     r"author|autor|avtor|auteur|byline|writer|reporter|journalist|redaktor|yazar|penulis|hofund|"
-    r"forfatter|skribent|(?:^|[-_\s])by(?:$|[-_\s])",
+    r"forfatter|skribent|muhabir|novinar|dziennikarz|zhurnalist|korrespondent|wartawan|phong-?vien|"
+    r"tac-?gia|jizhe|(?:^|[-_\s])(?:by|auth)(?:$|[-_\s])",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(r"^(?P<label>[^\W\d_]{1,20})\.?\s*[:：፦៖]\s*(?P<value>.+)$")
@@ -58,6 +59,12 @@ def structural_byline(tree: HtmlElement) -> str | None:
         if not (named or mailed or dated) or any("©" in piece for piece in pieces):
             continue  # no signal; or the footer's "Editor: … | © 2026 …"
         marked = {" ".join(e.text_content().split()) for e in block.iterdescendants() if e.tag in _INLINE}
+        # The element named for the author, read on its own: sibling spans run together in the
+        # block's text ("<span class=muhabir>Elif Kaya</span><span class=tarih>24.11.2026</span>").
+        for element in _named_inline(block):
+            name = clean_author(" ".join(element.text_content().split()))
+            if name and person_name(name):
+                return name
         for piece in pieces:
             name = byline_line(piece) or _labelled_name(piece) or _short_word_name(piece, marked, dated)
             if name is None and (named or mailed):
@@ -101,15 +108,19 @@ def _short_word_name(piece: str, marked: set[str], dated: bool) -> str | None:
     return None
 
 
+def _named_inline(block: HtmlElement) -> list[HtmlElement]:
+    return [e for e in block.iterdescendants() if e.tag in _INLINE and _names_author(e)]
+
+
+def _names_author(element: HtmlElement) -> bool:
+    return _AUTHOR_NAMED.search(f"{element.get('class') or ''} {element.get('id') or ''}") is not None
+
+
 def _author_named(block: HtmlElement) -> bool:
     """The block, its parent or an element inside it is named for the author."""
     parent = block.getparent()
     elements = [block, *block.iterdescendants(), *([parent] if parent is not None else [])]
-    return any(
-        _AUTHOR_NAMED.search(f"{element.get('class') or ''} {element.get('id') or ''}")
-        for element in elements
-        if isinstance(element.tag, str)
-    )
+    return any(_names_author(element) for element in elements if isinstance(element.tag, str))
 
 
 def _ascii_digits(text: str) -> str:

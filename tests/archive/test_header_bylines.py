@@ -102,3 +102,36 @@ def test_header_rows_that_name_no_person_give_no_author(header: str) -> None:
 )
 def test_person_name(value: str, expected: str | None) -> None:
     assert person_name(value) == expected
+
+
+# Co-authors: metadata lists them (or only the first) while the page prints them joined by its own
+# word for "and"; the printed form is what a reader cites. Hebrew prefixes "and" to the second
+# name ("ו" + name, each name in its own link), so spacing must not decide.
+@pytest.mark.parametrize(
+    ("meta", "header", "expected"),
+    [
+        ('<meta name="author" content="Amani Odera, Baraka Njoroge">', "<div class=meta>Na <span class=author>Amani Odera na Baraka Njoroge</span></div>", "Amani Odera na Baraka Njoroge"),
+        ('<meta name="author" content="Claire Dubois">', "<p class=byline>Par Claire Dubois et Luc Martin</p>", "Claire Dubois et Luc Martin"),
+        ("", "<div class=haber-bilgi><span class=muhabir>Ayşe Yıldız ve Can Öztürk</span><span class=tarih>24.11.2026 11:05</span></div>", "Ayşe Yıldız ve Can Öztürk"),
+        ("", "<div class=byline>מאת: <a href='/w/1'>דנה לוי</a> ו<a href='/w/2'>יוסי כהן</a> | 02/06/2026</div>", "דנה לוי ויוסי כהן"),
+        ('<meta name="author" content="Jane Roe">', "<p class=byline>By John Doe</p>", "Jane Roe"),  # another person: metadata stays
+    ],
+)
+def test_co_authors_come_out_as_the_page_prints_them(meta: str, header: str, expected: str) -> None:
+    html = page(header).replace("</title>", "</title>" + meta)
+    result = extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/water-plant"))
+    assert result.author == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("<div class=autor><strong>Marta Nowak</strong>, dziennikarka Gazety Nadsańskiej</div>", "Marta Nowak"),  # a role
+        ("<p class=credit>ข่าว/ภาพ : สมชาย ใจดี ผู้สื่อข่าวประจำจังหวัด</p>", "สมชาย ใจดี"),  # text/photo label, a role
+        ("<p>Text/Foto: Jan Novák | 3. 11. 2026</p>", "Jan Novák"),
+        ("<div class=dt>Published by: Priya Nair | Updated Mon, 24 Aug 2026 08:15 PM IST</div>", "Priya Nair"),
+        ("<div class=autor>Red.</div>", None),  # the newsroom's abbreviation, not a person
+    ],
+)
+def test_labels_and_roles_around_the_name_go(header: str, expected: str | None) -> None:
+    assert author_of(header) == expected
