@@ -100,10 +100,14 @@ _COOKIE = re.compile(
     r"쿠키|クッキー|кукис|куки|файлы cookie",
     re.IGNORECASE,
 )
-# ... and the site they are set on: a cookie notice names both ("This site uses cookies").
+# ... and the site they are set on, or the privacy, consent or partners they are for: a cookie notice
+# names both ("This site uses cookies", "Nous et nos partenaires utilisons des cookies pour …").
 _SITE = re.compile(
     r"site|web|page|página|pagina|seite|strona|stránk|stran|vietne|svetain|veebi|sivu|oldal|webbplats|"
-    r"nettsted|sayfa|portal|сайт|веб|страниц|网站|網站|사이트|サイト|ウェブ|الموقع|האתר|वेबसाइट|เว็บไซต์",
+    r"nettsted|sayfa|portal|сайт|веб|страниц|网站|網站|사이트|サイト|ウェブ|الموقع|האתר|वेबसाइट|เว็บไซต์|"
+    r"privacy|privée|privacidad|privacidade|datenschutz|prywatnoś|конфиденциальн|개인정보|個人情報|隐私|隱私|"
+    r"partner|partenaires|socios|parceiros|consent|zustimm|einwillig|consentimiento|audience|advertis|"
+    r"publicité|werbung|publicidad|pubblicità|reklam",
     re.IGNORECASE,
 )
 _MODERATION = re.compile(

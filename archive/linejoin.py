@@ -216,15 +216,18 @@ def _decide_joins(
     spacers between line i and line i+1; `indented[i]` whether line i began with an indent
     (full-width spaces, several no-break spaces). When some lines are indented and others
     not, an indented line starts a paragraph and an unindented one continues it.
-    `in_paragraph`: the lines are single-<br> lines of one <p>, which is itself the paragraph,
-    so a full line ending a sentence goes on too.
+    `in_paragraph`: the lines are single-<br> lines of one <p>, which is itself the paragraph, so
+    they all go on (chrome rows aside, see `decide_joins`).
     """
     pairs = len(texts) - 1
     if pairs < 1:
         return []
     lines = _Lines(texts, gaps)
-    if in_paragraph and _one_wrapped_paragraph(lines):
-        return [True]
+    if in_paragraph:
+        # One <p> is one paragraph: a single <br> inside it is where the writer's editor wrapped a
+        # line or set a quotation on its own line ("the council said:<br>“We are sorry …”"), in
+        # any script; paragraphs inside one <p> are set apart by <br><br>, which never comes here.
+        return [True] * pairs
     starts = list(indented or [])
     if not (any(starts[1:]) and not all(starts)):
         starts = []
@@ -279,23 +282,6 @@ def _decide_joins(
 
 def _unpunctuated(text: str) -> bool:
     return len(UNPUNCTUATED.findall(text)) * 2 > len(text)
-
-
-def _one_wrapped_paragraph(lines: _Lines) -> bool:
-    """One <p> of two lines split by a single <br>: the first long and open, the second ending a
-    sentence. The <p> is the paragraph and the <br> a visual wrap, in any script (Khmer and
-    other scripts without case give no lower-case evidence)."""
-    return (
-        len(lines.texts) == 2
-        and lines.gaps[0] == 0
-        and lines.open[0]
-        and not lines.open[1]
-        and lines.widths[0] >= MIN_WRAPPED_LINE
-        and _wide(lines.texts[0]) == _wide(lines.texts[1])
-    )
-
-
-MIN_WRAPPED_LINE = 20
 
 
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:

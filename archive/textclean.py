@@ -215,6 +215,9 @@ def apply_line_rules(
                 continue
             if is_photo_credit_line(line) or is_caption_line(line):
                 continue
+            following = lines[number + 1] if number + 1 < len(lines) else ""
+            if _is_caption_over_credit(line, following):
+                continue
             if any(p.search(line) for prof in profiles for p in prof.drop_line_patterns):
                 continue
             at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
@@ -283,6 +286,20 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
         or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
         or (is_short_phrase(line) and COMMENT_WORD.search(line) is not None)  # "网友评论", "Kommentare (3)"
+    )
+
+
+MAX_CAPTION_CHARS = 120
+
+
+def _is_caption_over_credit(line: str, following: str) -> bool:
+    """A short line without a sentence end right above a photo credit is that photo's caption
+    ("Uncollected bins in Quarry Hill Road last week" / "Picture: Reader's own")."""
+    return (
+        bool(following)
+        and len(line) <= MAX_CAPTION_CHARS
+        and not _SENTENCE_END.search(line.strip())
+        and is_photo_credit_line(following)
     )
 
 

@@ -156,3 +156,46 @@ def test_a_lone_word_without_a_colon_opening_the_text_stays(heading: str) -> Non
 def test_a_cjk_sentence_about_an_app_store_stays() -> None:
     sentence = "改造すれば、App Storeにない非公式アプリをダウンロードして利用することもできるとのことです。"
     assert apply_line_rules("\n".join([*BODY, sentence]), [])[0].splitlines() == [*BODY, sentence]
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Uncollected sacks in a back lane last week", "Picture: Reader's own"),
+        ("Die gesperrte Brücke am Montagmorgen", "Foto: Stadtarchiv"),
+        ("Ο νέος σταθμός λεωφορείων στο κέντρο", "Φωτογραφία: Δήμος"),
+    ],
+)
+def test_a_caption_right_above_its_photo_credit_goes_with_it(caption: str, credit: str) -> None:
+    lines = [BODY[0], caption, credit, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+def test_a_sentence_above_a_photo_credit_stays() -> None:
+    sentence = "The harbour master inspected the damaged pier on Sunday."
+    lines = [BODY[0], sentence, "Photo: Harbour Authority", *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == [BODY[0], sentence, *BODY[1:]]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Nous respectons votre vie privée. Nous et nos partenaires utilisons des cookies pour mesurer l'audience.",
+        "Wir und unsere Partner verwenden Cookies, um Werbung zu personalisieren.",
+        "We and our partners use cookies to personalise advertising",
+    ],
+)
+def test_a_cookie_notice_naming_privacy_or_partners_goes(notice: str) -> None:
+    assert apply_line_rules("\n".join([notice, *BODY]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "【訂正】当初、件数を「78件」としていましたが「87件」の誤りでした。（11月18日 21時10分）",
+        "【更正】本文中的数字有误，现已更正。（11月18日 21时10分）",
+        "[정정] 기사 속 수치를 바로잡았습니다. (11월 18일 21시 10분)",
+    ],
+)
+def test_a_correction_note_with_a_cjk_clock_time_goes(note: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
