@@ -215,6 +215,8 @@ def _extract_tree(
     capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction, options: dict[str, Any]
 ) -> Extraction:
     meta = _page_metadata(tree)
+    headline = tree.find(".//h1")
+    headline_text = " ".join(headline.text_content().split()) if headline is not None else ""
     meta_author = author_from_metadata(tree)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
@@ -250,7 +252,7 @@ def _extract_tree(
     raw_text = normalise_whitespace(doc.get("text") or "")
     # Date lines are read in the page's languages: its text's and its declared one (the chrome's).
     languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))
-    title = doc.get("title") or meta.get("title")
+    title = headline_title(doc.get("title") or meta.get("title"), headline_text, raw_text)
     # The headline goes first so the line after it is the text's edge (a photo credit there),
     # and again after the line rules in case a byline or date line stood above it.
     text, byline = apply_line_rules(drop_title_line(raw_text, title), chosen, languages)
@@ -261,7 +263,7 @@ def _extract_tree(
         text, source = apply_line_rules(json_body, chosen, languages)[0], "json-ld"
     printed = clean_author(tree_byline) or clean_author(byline)
     fields: dict[str, Any] = {
-        "title": doc.get("title") or meta.get("title"),
+        "title": title,
         "author": prefer_printed(
             meta_author or clean_author(doc.get("author"), doc.get("sitename")) or printed or signature,
             printed,
@@ -276,6 +278,31 @@ def _extract_tree(
         return _replace(base, no_article_reason=TOO_SHORT, **fields)
     fields["language"] = _language(text, meta.get("lang"))
     return _replace(base, text=text, text_source=source, **fields)
+
+
+MAX_SITE_NAME_CHARS = 60
+
+
+def headline_title(title: str | None, headline: str, text: str = "") -> str | None:
+    """The headline when the title is it plus the site's name on either side ("Khaosan Lanna ::
+    Headline", "Headline « Site"), in forms trafilatura does not strip: the page's <h1>, or, on
+    a page without one, the part of the title printed as a line at the top of the text."""
+    if not title:
+        return title
+    candidates = [headline] if headline else []
+    top = {" ".join(line.split()) for line in text.splitlines()[:HEADLINE_SEARCH_LINES]}
+    candidates += [part for part in TITLE_SEPARATOR.split(title) if part.strip() in top]
+    for candidate in candidates:
+        if not candidate or candidate == title or candidate not in title:
+            continue
+        rest = title.replace(candidate, " ", 1).strip(" |:-–—«»·/\\•")
+        if rest and len(rest) <= MAX_SITE_NAME_CHARS and len(candidate) >= len(rest):
+            return candidate.strip()
+    return title
+
+
+TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+")
+HEADLINE_SEARCH_LINES = 3
 
 
 def _replace(base: Extraction, **changes: Any) -> Extraction:

@@ -16,8 +16,6 @@ initial counts as a word: "Г.Саруул"), no digits, no sentence, not a phot
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex as re  # Unicode-aware \w: combining marks of Indic and South-East Asian scripts
 from lxml.html import HtmlElement
 
@@ -25,7 +23,7 @@ from archive.bylines import byline_line, clean_author, is_plausible_author, with
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
-from archive.scripts import has_case, is_lowercase_start
+from archive.scripts import ascii_digits, has_case, is_lowercase_start
 
 # Class and id words themes give the author's element, in the languages theme authors write.
 _AUTHOR_NAMED = re.compile(
@@ -55,7 +53,7 @@ def structural_byline(tree: HtmlElement) -> str | None:
             for piece in line_pieces(_EMAIL.sub(" ", line))
             if len(piece) <= MAX_HEADER_LINE_CHARS
         ]
-        dated = any(YEAR_LIKE.search(_ascii_digits(piece)) for piece in pieces)
+        dated = any(YEAR_LIKE.search(ascii_digits(piece)) for piece in pieces)
         if not (named or mailed or dated) or any("©" in piece for piece in pieces):
             continue  # no signal; or the footer's "Editor: … | © 2026 …"
         marked = {" ".join(e.text_content().split()) for e in block.iterdescendants() if e.tag in _INLINE}
@@ -123,6 +121,3 @@ def _author_named(block: HtmlElement) -> bool:
     return any(_names_author(element) for element in elements if isinstance(element.tag, str))
 
 
-def _ascii_digits(text: str) -> str:
-    """Digits of any script as ASCII ("ឆ្នាំ២០២៦" -> "ឆ្នាំ2026"), so one year pattern reads them all."""
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 OTHER_FULL_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u104b\u17d4\u17d5\u0f0d"
 """Sentence ends besides . ! ? and the CJK ones: Devanagari danda and double danda, Arabic
 question mark, Urdu full stop, Armenian full stop, Ethiopic full stop, Myanmar section mark."""
@@ -23,3 +25,8 @@ def has_case(char: str) -> bool:
 def is_lowercase_start(word: str) -> bool:
     """The word starts with a small letter of a cased script ("kapetanija", not "ნინო")."""
     return bool(word) and has_case(word[0]) and word[0].islower()
+
+
+def ascii_digits(text: str) -> str:
+    """Digits of any script as ASCII ("ឆ្នាំ២០២៦" -> "ឆ្នាំ2026", "۱۴۰۵" -> "1405"), so one pattern reads them."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)

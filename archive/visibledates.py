@@ -11,6 +11,7 @@ elements just after the headline, each read as a date line by `archive.datelines
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from itertools import chain
 
@@ -18,6 +19,7 @@ from lxml.html import HtmlElement
 
 from archive.datelines import YEAR_LIKE, date_in_line
 from archive.headerlines import header_pieces, pieces_above_headline
+from archive.scripts import ascii_digits
 
 EARLIEST = "1995-01-01"
 """htmldate's floor too: a year like 1405 is a Solar Hijri (or Hijri) date read as Gregorian."""
@@ -30,13 +32,47 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
     can lack the form its outlets print ("Venres, 27 de novembro de 2026" in Galician).
     """
     # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
-    pieces = [p for p in chain(header_pieces(tree), pieces_above_headline(tree)) if YEAR_LIKE.search(p)]
+    all_pieces = list(chain(header_pieces(tree), pieces_above_headline(tree)))
+    pieces = [p for p in all_pieces if YEAR_LIKE.search(p)]
+    for piece in all_pieces:  # Iranian and Afghan outlets print the Solar Hijri date ("۱۵ مهر ۱۴۰۵")
+        day = solar_hijri_day(piece)
+        if day is not None and EARLIEST <= day <= latest:
+            return day
     for tried in (languages, ()) if languages else ((),):
         for piece in pieces:
             found = date_in_line(piece, tried)
             day = _common_era(found.date()) if found is not None else None
             if day is not None and EARLIEST <= day <= latest:
                 return day
+    return None
+
+
+_SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)1[34]\d\d(?!\d)")
+_LABEL = re.compile(r"^[^\d:：]{1,30}[:：]\s*")
+# The Persian months (Arabic yeh and kaf as some keyboards type them); "دی" only as a word.
+_PERSIAN_MONTH = re.compile(
+    r"فروردین|فروردين|اردیبهشت|ارديبهشت|خرداد|(?<!\w)تیر(?!\w)|(?<!\w)تير(?!\w)|مرداد|شهریور|شهريور|"
+    r"(?<!\w)مهر(?!\w)|آبان|آذر|(?<!\w)دی(?!\w)|(?<!\w)دي(?!\w)|بهمن|اسفند"
+)
+
+
+def solar_hijri_day(piece: str) -> str | None:
+    """The Gregorian day of a Solar Hijri date line ("تاريخ انتشار: ۱۵ مهر ۱۴۰۵ - ۱۰:۲۴"), else None.
+
+    Only Persian month names read (dateparser's Jalali calendar), so a lunar Hijri date, whose years
+    are in the same range, is not taken for one."""
+    if not _SOLAR_HIJRI_YEAR.search(ascii_digits(piece)) or not _PERSIAN_MONTH.search(piece):
+        return None
+    from dateparser.calendars.jalali import JalaliCalendar  # type: ignore[import-untyped]  # slow to load
+
+    for text in (piece, _LABEL.sub("", piece)):
+        try:
+            found = JalaliCalendar(text).get_date()
+        except (ValueError, TypeError, OverflowError):
+            continue
+        parts = set(getattr(found, "parts", None) or ())
+        if found is not None and found.date_obj is not None and {"day", "month", "year"} <= parts:
+            return str(found.date_obj.strftime("%Y-%m-%d"))
     return None
 
 

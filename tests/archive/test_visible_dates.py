@@ -62,7 +62,9 @@ def test_a_future_date_is_not_a_publication_date() -> None:
 
 
 def test_a_solar_hijri_year_is_not_read_as_gregorian() -> None:
-    assert visible_date(page("<p>۲۹ آبان ۱۴۰۵</p><p>29/08/1405</p>"), ("fa",), "2026-11-21") is None
+    """۲۹ آبان ۱۴۰۵ is 20 November 2026 in the Solar Hijri calendar, not a date in 1405."""
+    assert visible_date(page("<p>۲۹ آبان ۱۴۰۵</p><p>29/08/1405</p>"), ("fa",), "2026-11-21") == "2026-11-20"
+    assert visible_date(page("<p>29/08/1405</p>"), ("fa",), "2026-11-21") is None  # no month name: unread
 
 
 def test_a_buddhist_era_year_far_from_the_capture_is_still_not_read() -> None:
