@@ -76,11 +76,16 @@ def _is_meta_line(element: HtmlElement) -> bool:
 
 
 def _is_prose_block(element: HtmlElement) -> bool:
-    if element.tag not in _TEXT_BLOCKS or any(
-        isinstance(child.tag, str) and child.tag in _BLOCKS for child in element.iterdescendants()
-    ):
+    if element.tag not in _TEXT_BLOCKS:
+        return False
+    blocks = [c for c in element.iterdescendants() if isinstance(c.tag, str) and c.tag in _BLOCKS]
+    # A wrapper around one paragraph is that paragraph ("<div class=chapo><p>…</p></div>").
+    if blocks and not (len(blocks) == 1 and blocks[0].tag == "p" and _words(blocks[0]) == _words(element)):
         return False
     text = _words(element)
+    controls = sum(len(_words(c)) for c in element.iterdescendants("a", "button"))
+    if 2 * controls >= len(text):
+        return False  # a share bar or a row of links, not a summary
     # Several words (or a CJK run): a summary, not a dateline or a byline.
     wordy = len(text.split()) >= 6 or len(text) >= 40
     return MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and wordy

@@ -43,8 +43,17 @@ def page(between: str, body_class: str = "article-body", wrapper: str = "article
         "<div class='pratim'><time datetime='2026-08-14'>14.08.2026</time></div>",
         f"<div class='c-x12'>{LEAD}</div><div class='c-x13'>Door: Sanne de Vries<br>14 augustus 2026</div>",
         f"<figure><img src='/a.jpg'></figure><p>{LEAD}</p>",
+        # a "chapô" wrapper around one paragraph, then a share bar of buttons before the body
+        f"<div class='art__chapo'><p>{LEAD}</p></div><div class='art__share'><button>Partager</button>"
+        "<button>Facebook</button><button>WhatsApp</button><button>Copier le lien</button></div>",
     ],
-    ids=["p-lead", "h2-lead-then-time", "generic-div-then-byline-block", "image-then-lead"],
+    ids=[
+        "p-lead",
+        "h2-lead-then-time",
+        "generic-div-then-byline-block",
+        "image-then-lead",
+        "wrapped-lead-then-share-bar",
+    ],
 )
 def test_a_lead_set_apart_above_the_body_is_taken_out(between: str) -> None:
     tree = page(between, body_class="c-x99")
