@@ -83,11 +83,11 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     """The name in one author string, labels removed; None if it is not a name."""
     if not value:
         return None
-    name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]")
+    name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]（）【】〔〕")
     # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
     name = without_place(name.split(";")[0], places=False)
     name = _LEADING_LABEL.sub("", _TEXT_AND_PHOTO_LABEL.sub("", name))
-    name = _TRAILING_LABEL.sub("", name).strip(" ,;:：()[]")
+    name = _TRAILING_LABEL.sub("", name).strip(" ,;:：()[]（）【】〔〕")
     # In an author slot a one-word label before a colon is a label in any language ("Пише: …").
     labelled = _SLOT_LABEL.match(name)
     if labelled and name_like(name[labelled.end():]):

@@ -35,7 +35,7 @@ PROSE_CHARS = 60
 """A block this long without a control is a sentence: a widget has at most one (its disclaimer)."""
 MAX_BOX_PROSE_BLOCKS = 1
 
-NEVER_BOX = frozenset({"html", "body", "article", "main"})
+NEVER_BOX = frozenset({"html", "body", "article", "main", "blockquote", "q"})
 NEVER_BOX_ROLES = frozenset({"main", "article"})
 SKIPPED = frozenset({"script", "style", "noscript", "template", "svg"})
 INLINE = frozenset(
@@ -175,7 +175,8 @@ def _controls(tree: HtmlElement) -> list[HtmlElement]:
 
 
 def _never_a_box(element: HtmlElement) -> bool:
-    """The page, its main part or the article: never a box (a nested article is a comment, per HTML)."""
+    """The page, its main part, the article or a quotation: never a box (a nested article is a
+    comment, per HTML; "<blockquote class=comment>" is a statement quoted in full)."""
     if element.tag == "article":
         return next(element.iterancestors("article"), None) is None
     if element.tag in NEVER_BOX:

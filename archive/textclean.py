@@ -37,6 +37,7 @@ from archive.scripts import OTHER_FULL_STOPS
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"[ \t\r\f\v]+")
 NEVER_PRUNE = {"html", "body"}
+QUOTATIONS = {"blockquote", "q"}
 DATE_LINE_EDGE = 3
 # A copyright sign, or "all rights reserved" in the languages news sites write in (a notice
 # without the sign: "جميع الحقوق محفوظة لجريدة الواحة", "무단전재 및 재배포 금지", "版權所有").
@@ -172,6 +173,8 @@ def prune(tree: HtmlElement, selectors: Iterable[str]) -> int:
                 continue
             if element.tag in ("article", "main") and all(css.startswith("[class*=") for css in hits):
                 continue  # a generic substring rule must not take the article itself
+            if element.tag in QUOTATIONS:
+                continue  # "<blockquote class=comment>": a statement quoted in full, not reader comments
             remove_keep_tail(element)
             removed += 1
     for css in others:

@@ -398,3 +398,24 @@ def test_declined_to_comment_inside_the_body_stays() -> None:
     tree = lxml.html.document_fromstring(page("en", f"<div class='body'>{body}</div>"))
     remove_reader_boxes(tree)
     assert "declined to comment" in tree.text_content()
+
+
+@pytest.mark.parametrize(
+    ("quote", "marker"),
+    [
+        ("<blockquote class='comment'>「学生の皆様に多大なご心配とご迷惑をおかけしておりますことを、深くお詫び申し上げます。今後、再発防止に全力で取り組んでまいります。」</blockquote>", "深くお詫び申し上げます"),
+        ("<blockquote class='statement-comment'>“We apologise to every student affected and have opened a help line for them. We will review how our contractors protect personal data.”</blockquote>", "opened a help line"),
+        ("<q class='comments'>We regret the disruption and will refund every affected ticket in full before the end of the month, the operator said in its statement.</q>", "refund every affected ticket"),
+    ],
+)
+def test_a_quoted_statement_named_comment_stays(quote: str, marker: str) -> None:
+    """Journalism calls a quoted statement a comment ("次のコメントを発表した", "in a comment"); a
+    theme's class for it is not a reader-comment section, and the quotation is the statement."""
+    body = (
+        "<p>The university said on Tuesday that a contractor's server holding scholarship records had been breached.</p>"
+        "<p>The president issued the following statement on the same day, addressed to students and parents.</p>"
+        f"{quote}<p>The university has reported the breach to the police and to the data protection authority.</p>"
+    )
+    html = f"<html><body><article><h1>Scholarship records exposed</h1>{body}</article></body></html>"
+    result = extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/25/breach.html"))
+    assert result.text is not None and marker in result.text
