@@ -31,40 +31,88 @@ _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", 
 
 
 def pop_standfirst(tree: HtmlElement) -> str | None:
-    """Remove the standfirst block(s) and return their text; None when no lead is set apart."""
-    headline = tree.find(".//h1")
-    anchor = headline
+    """Remove the standfirst block(s) and return their text; None when no lead is set apart.
+
+    The headline and its lead may share a header block whose sibling is the body ("<div
+    class=header><h1/><div class=lead/><div class=meta/></div><div class=body>…"): leads found
+    beside the headline count when the body turns up a level or two higher.
+    """
+    anchor = tree.find(".//h1")
+    pending: list[HtmlElement] = []
     for _ in range(MAX_CLIMB + 1):
         if anchor is None:
             return None
-        found = _leads_before_body(anchor)
-        if found is not None:
-            for block in found:
+        state, leads, body_chars = _scan_after(anchor)
+        pending += leads
+        if state == _STOP or len(pending) > MAX_STANDFIRSTS:
+            return None
+        if state == _BODY:
+            if not pending or body_chars <= 2 * sum(len(_words(lead)) for lead in pending):
+                return None
+            for block in pending:
                 remove_keep_tail(block)
-            return "\n".join(" ".join(block.text_content().split()) for block in found) or None
-        if any(_words(sibling) for sibling in anchor.itersiblings()):
-            return None  # the headline's block goes on without a body container
+            return "\n".join(" ".join(block.text_content().split()) for block in pending) or None
         anchor = anchor.getparent()
     return None
 
 
-def _leads_before_body(anchor: HtmlElement) -> list[HtmlElement] | None:
-    """Prose blocks between `anchor` and the next sibling holding the body; None if no such body."""
+_BODY, _OPEN, _STOP = "body", "open", "stop"
+
+
+def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int]:
+    """What follows `anchor` among its siblings: the body after some leads (`_BODY`, with the body's
+    length), only leads and meta lines (`_OPEN`: look a level up), or paragraphs beside the
+    headline (`_STOP`). An image between the lead and the paragraphs sets the lead apart too
+    ("<h1/><p class=copete/><table><img/>…</table><p>body</p><p>…")."""
     leads: list[HtmlElement] = []
+    image_after_lead = False
     for sibling in anchor.itersiblings():
         if not isinstance(sibling.tag, str) or sibling.tag in _PASSING or not _words(sibling):
+            image_after_lead = image_after_lead or bool(leads and _has_image(sibling))
             continue
-        if _is_meta_line(sibling):
-            continue  # a dateline or byline between headline and body: not a lead, not the body
+        if _is_meta_line(sibling) or _is_controls(sibling):
+            continue  # a dateline, byline or share bar between headline and body: not a lead, not the body
         if _is_body(sibling):
-            return leads if leads and _longer_than(sibling, leads) else None
-        if _is_prose_block(sibling):
+            return _BODY, leads, len(_words(sibling))
+        paragraphs = sibling.tag == "p" or bool(_paragraphs(sibling))
+        if paragraphs and image_after_lead and _styled_apart(leads, sibling):
+            rest = [sibling, *sibling.itersiblings()]
+            return _BODY, leads, sum(len(_words(e)) for e in rest if isinstance(e.tag, str))
+        if _is_prose_block(sibling) and not image_after_lead:
             leads.append(sibling)
-            if len(leads) > MAX_STANDFIRSTS:
-                return None
         elif sibling.tag == "p" or _paragraphs(sibling):
-            return None  # body paragraphs beside the headline: nothing is set apart
-    return None
+            return _STOP, leads, 0  # body paragraphs beside the headline: nothing is set apart
+        elif _is_header_part(sibling):
+            image_after_lead = image_after_lead or bool(leads and _has_image(sibling))
+        else:
+            return _STOP, leads, 0
+    return _OPEN, leads, 0
+
+
+def _styled_apart(leads: list[HtmlElement], body_start: HtmlElement) -> bool:
+    """The lead has a class of its own: a body's first paragraph before an image looks like the
+    paragraphs after it (same class or none); a "copete" does not."""
+    own = {(lead.get("class") or "").strip() for lead in leads}
+    return "" not in own and (body_start.get("class") or "").strip() not in own
+
+
+def _has_image(element: HtmlElement) -> bool:
+    return element.tag in ("img", "figure", "picture") or element.find(".//img") is not None
+
+
+MAX_HEADER_PART_CHARS = 200
+
+
+def _is_header_part(element: HtmlElement) -> bool:
+    """A short block of the header (a meta row with nested parts, a figure with its caption)."""
+    return len(_words(element)) <= MAX_HEADER_PART_CHARS and not _paragraphs(element)
+
+
+def _is_controls(element: HtmlElement) -> bool:
+    """A share bar or a row of links: mostly buttons and links."""
+    text = _words(element)
+    controls = sum(len(_words(c)) for c in element.iterdescendants("a", "button"))
+    return bool(text) and 2 * controls >= len(text)
 
 
 def _is_meta_line(element: HtmlElement) -> bool:
@@ -83,8 +131,7 @@ def _is_prose_block(element: HtmlElement) -> bool:
     if blocks and not (len(blocks) == 1 and blocks[0].tag == "p" and _words(blocks[0]) == _words(element)):
         return False
     text = _words(element)
-    controls = sum(len(_words(c)) for c in element.iterdescendants("a", "button"))
-    if 2 * controls >= len(text):
+    if _is_controls(element):
         return False  # a share bar or a row of links, not a summary
     # Several words (or a CJK run): a summary, not a dateline or a byline.
     wordy = len(text.split()) >= 6 or len(text) >= 40
@@ -97,10 +144,6 @@ def _is_body(element: HtmlElement) -> bool:
 
 def _paragraphs(element: HtmlElement) -> list[HtmlElement]:
     return [p for p in element.iter("p") if len(_words(p)) >= MIN_STANDFIRST_CHARS]
-
-
-def _longer_than(body: HtmlElement, leads: list[HtmlElement]) -> bool:
-    return len(_words(body)) > 2 * sum(len(_words(lead)) for lead in leads)
 
 
 def _words(element: HtmlElement) -> str:

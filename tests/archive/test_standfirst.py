@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML fixtures read best on one line)
 """The lead set apart between headline and body is the description, not body text.
 
 Real behaviour: outlets print a one- or two-sentence summary under the headline in an element of
@@ -110,3 +111,43 @@ def test_the_lead_becomes_the_description_and_leaves_the_text() -> None:
 def page_html() -> str:
     body = BODY.format(cls="c-body")
     return f"<article><h1>Swimming ban extended</h1><p class='lead'>{LEAD}</p>{body}</article>"
+
+
+def test_a_lead_styled_apart_above_an_image_then_the_body_is_taken_out() -> None:
+    """An old table layout: headline, "copete", a table with the photo, then the body's paragraphs
+    as the headline's own siblings; the image and the lead's own class set it apart."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><table><tr><td class='centro'><h1>Swimming ban extended</h1><p class='copete'>{LEAD}</p>"
+        "<table><tr><td><img src='/a.jpg'></td></tr><tr><td class='epigrafe'>The lake in August.</td></tr></table>"
+        "<p>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae "
+        "spreading further along the shore.</p></td></tr></table></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+
+
+def test_a_first_paragraph_before_an_image_is_body_when_styled_like_the_rest() -> None:
+    first = "The water board sent the following statement on Thursday morning to all residents."
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Swimming ban extended</h1><p>{first}</p><figure><img src='/a.jpg'></figure>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae "
+        "spreading further along the shore.</p><p>Residents are asked to keep dogs out of the water.</p>"
+        "</article></body></html>"
+    )
+    assert pop_standfirst(tree) is None
+    assert first in tree.text_content()
+
+
+def test_a_lead_in_the_headlines_header_block_counts_when_the_body_is_its_sibling() -> None:
+    """A React-style page: the header block holds kicker, headline, lead, author row and photo; the
+    body is the header block's sibling, one level up from the headline."""
+    tree = lxml.html.document_fromstring(
+        "<html><body><article class='Article_article'><div class='Article_header'><div class='Article_kicker'>Lakes</div>"
+        f"<h1>Swimming ban extended</h1><div class='Article_lead'><p>{LEAD}</p></div>"
+        "<div class='Article_meta'><div class='Author'><div>Reto Ammann</div><div>Redaktor Region</div></div>"
+        "<div class='Article_date'><time>14.08.2026, 14.35 Uhr</time></div></div>"
+        "<div class='ShareBar'><button>Teilen</button><button>Merken</button></div></div>"
+        f"{BODY.format(cls='Article_body')}</article></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    assert "The water board sent" in tree.text_content()
