@@ -146,3 +146,38 @@ def is_outlet_notice(line: str) -> bool:
         return True
     # A promotion is a slogan: "The ministry will download data from the app." is a sentence.
     return bool(_APP.search(line) and _DOWNLOAD.search(line)) and not _FULL_STOP_END.search(line)
+
+
+MAX_COMMENT_HEADING_CHARS = 40
+MAX_COMMENT_HEADING_WORDS = 5
+_COUNT = re.compile(r"[(\[]\s*\d+\s*[)\]]")
+# "Reader comments", "Comentarios de los lectores", "网友评论": comments named as the readers'.
+_READERS = re.compile(
+    r"reader|leser|lecteur|lector|lettori|leitor|czytelnik|čitatel|čitateľ|olvasó|okuyucu|читател|"
+    r"читач|lezer|läsar|lukija|독자|読者|读者|網友|网友|用户|用戶|القراء|הגולשים|पाठक|পাঠক",
+    re.IGNORECASE,
+)
+
+
+def is_comment_heading(line: str) -> bool:
+    """The heading of the comment section: a short line with a word for comments and either a
+    count ("Diskusia (4)") or few words ("Kommentare", "网友评论") or the readers' name."""
+    line = line.strip()
+    if not line or len(line) > MAX_COMMENT_HEADING_CHARS or len(line.split()) > MAX_COMMENT_HEADING_WORDS:
+        return False
+    if line[-1] in ".!?。！？" or not COMMENT_WORD.search(line):
+        return False
+    return bool(_COUNT.search(line)) or len(line.split()) <= 2 or bool(_READERS.search(line))
+
+
+# "Advertisement", "Anzeige", "Iklan", "광고": the label an ad slot leaves as a line of its own.
+_ADVERT = re.compile(
+    r"^[-–—·•\s]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|"
+    r"pubblicità|reklama|reklam|реклама|advertentie|annonse|annons|mainos|hirdetés|διαφήμιση|iklan|"
+    r"quảng cáo|광고|広告|广告|廣告|إعلان|פרסומת|विज्ञापन|বিজ্ঞাপন|โฆษณา|tangazo)[-–—·•\s]*$",
+    re.IGNORECASE,
+)
+
+
+def is_advert_label(line: str) -> bool:
+    return _ADVERT.match(line) is not None

@@ -149,7 +149,10 @@ UPDATED_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "11.02", "9:15", "15h20"; a colon or full stop may follow ("klo 11.02: korjattu …"), a digit may not.
-CLOCK = re.compile(r"(?<![\d.:])\d{1,2}[:.h]\d{2}(?!\d|[.:]\d)|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분]")
+CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?!\d|[.:]\d)"  # "11.02", "9:15", "15h20", "13 h 02" (Quebec)
+    r"|\d{1,2}\s*[時时시]\s*\d{1,2}\s*[分분]"
+)
 MAX_UPDATE_NOTE_CHARS = 160
 
 

@@ -15,8 +15,9 @@ from lxml.html import HtmlElement
 
 from archive.bylines import bracketed_name_line, byline_line, clean_author, name_place_byline
 from archive.chromelines import (
-    COMMENT_WORD,
+    is_advert_label,
     is_comment_counter,
+    is_comment_heading,
     is_labelled_list,
     is_menu_line,
     is_outlet_notice,
@@ -204,7 +205,7 @@ def apply_line_rules(
     author: str | None = None
     kept: list[str] = []
     dropped_before: list[int] = []  # for each kept line, how many lines were dropped just before it
-    lines = _cut_closing_block(text.splitlines(), languages)
+    lines = _cut_closing_block(_cut_comment_section(text.splitlines()), languages)
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, line in enumerate(lines):
         if len(line) <= 200:
@@ -212,7 +213,7 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line) or is_typo_prompt(line):
+            if is_menu_line(line) or is_typo_prompt(line) or is_advert_label(line):
                 continue
             if number == 0 and len(lines) >= MIN_LINES_FOR_LONE_LABEL and _is_lone_label(line):
                 continue
@@ -288,8 +289,17 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
         or is_update_note(line)
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
         or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
-        or (is_short_phrase(line) and COMMENT_WORD.search(line) is not None)  # "网友评论", "Kommentare (3)"
+        or is_date_row(line, languages)
     )
+
+
+def _cut_comment_section(lines: list[str]) -> list[str]:
+    """The reader comments under the text, from their heading ("Diskusia (4)", "Comentarios de los
+    lectores", "网友评论") down, however long the comments are; never in the text's first third."""
+    for index in range(max(MIN_LINES_BEFORE_CLOSING_BLOCK, len(lines) // 3), len(lines)):
+        if is_comment_heading(lines[index]):
+            return lines[:index]
+    return lines
 
 
 MAX_CAPTION_CHARS = 120
@@ -497,6 +507,9 @@ def drop_title_line(text: str, title: str | None) -> str:
     key = _key(title or "")
     if not key:
         return text
+    if len(lines) > 1 and _key(lines[-1]) == key:
+        lines = lines[:-1]  # the headline again under the text (a print or share block repeats it)
+        text = "\n".join(lines)
     for index, line in enumerate(lines[:TITLE_SEARCH_LINES]):
         if _same_headline(_key(line), key):
             if all(_is_kicker(kicker) for kicker in lines[:index]):

@@ -199,3 +199,50 @@ def test_a_cookie_notice_naming_privacy_or_partners_goes(notice: str) -> None:
 )
 def test_a_correction_note_with_a_cjk_clock_time_goes(note: str) -> None:
     assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        ["Diskusia (4)", "jozef_pb (27.11.2026 14:12)", "Konečne niekto kontroluje tie stánky.", "Marta (27.11.2026 15:40)",
+         "A kde je ten zoznam? Link by sa zišiel a ušetril by veľa hľadania každému rodičovi, ktorý nakupuje hračky na poslednú chvíľu pred sviatkami."],
+        ["Comentarios de los lectores", "Los comentarios publicados son de exclusiva responsabilidad de sus autores. El diario se reserva el derecho de eliminar aquellos que resulten ofensivos o discriminatorios.",
+         "Otras noticias de Locales"],
+        ["网友评论", "请遵守互联网相关规定，文明发言。"],
+        ["Reader comments (12)", "Sign in to comment"],
+    ],
+)
+def test_the_comment_section_goes_from_its_heading_down(section: list[str]) -> None:
+    assert apply_line_rules("\n".join([*BODY, *section]), [])[0].splitlines() == BODY
+
+
+def test_a_comment_heading_in_the_first_half_stays() -> None:
+    """"Comments" opening a statement's section on public comments is the statement's heading."""
+    lines = [BODY[0], "Comments", *BODY[1:], "The consultation closes on 12 December."]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "Anzeige", "Iklan", "- Publicidad -", "광고", "ADVERTISING"])
+def test_an_ad_slots_label_goes_anywhere(label: str) -> None:
+    lines = [BODY[0], label, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+def test_a_sentence_about_advertising_stays() -> None:
+    lines = [BODY[0], "Advertising on the ferries will be banned from next year.", *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["Mise à jour, 13 h 02 : Ce texte a été modifié pour préciser le nombre de résidences.", "Mis à jour à 9h15 : ajout de la réaction du maire"],
+)
+def test_an_update_note_with_a_spaced_clock_goes(note: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
+
+
+def test_the_headline_repeated_under_the_text_goes() -> None:
+    title = "Catamaran lines suspended as the wind strengthens"
+    assert drop_title_line("\n".join([*BODY, title]), title).splitlines() == BODY
+    longer = "Catamaran lines suspended as the wind strengthens, the harbour master said."
+    assert drop_title_line("\n".join([*BODY, longer]), title).splitlines() == [*BODY, longer]
