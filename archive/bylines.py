@@ -64,7 +64,7 @@ _TEXT_AND_PHOTO_LABEL = re.compile(f"^{_TEXT_AND_PHOTO}", re.IGNORECASE)
 _BOILERPLATE = frozenset(
     "share teilen partager compartir staff redaktion admin administrator editor editors "
     "newsroom anonymous unknown none null guest author autor webmaster redacción rédaction "
-    "redazione redação redactie red. red redakcja redaktsioon toimitus".split()
+    "redazione redação redactie red. red redakcja redaktsioon toimitus 本報 本报".split()
 )
 # A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
 _DESKS = re.compile(
@@ -128,7 +128,8 @@ _LINE_LABEL = re.compile(
 )
 # Taiwanese and Chinese papers: "記者陳怡君／港北報導", "（记者 李华 北京电）": reporter, place, "reports".
 _REPORTS_FROM = re.compile(
-    r"^[〔［\[【（(]?\s*(?:记者|記者)\s*(?P<name>[^\s／/]{2,4})\s*(?:[／/]\s*|\s+)[^\s／/]{1,8}(?:報導|报道|報道|電|电|綜合報導)\s*[〕］\]】）)]?$"
+    r"^[〔［\[【（(]?\s*(?:本[报報])?(?:记者|記者)\s*(?P<name>[^\s／/]{2,4}?)\s*"
+    r"(?:(?:[／/]\s*|\s+)[^\s／/]{1,8})?(?:報導|报道|報道|電|电|綜合報導)\s*[〕］\]】）)]?$"
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
 MAX_BYLINE_LINE_WORDS = 5

@@ -54,6 +54,10 @@ def structural_byline(tree: HtmlElement) -> str | None:
             if len(piece) <= MAX_HEADER_LINE_CHARS
         ]
         dated = any(YEAR_LIKE.search(ascii_digits(piece)) for piece in pieces)
+        for piece in pieces:  # the dateline's own bracket is signal enough
+            bracketed = _dateline_name(piece)
+            if bracketed:
+                return bracketed
         if not (named or mailed or dated) or any("©" in piece for piece in pieces):
             continue  # no signal; or the footer's "Editor: … | © 2026 …"
         marked = {" ".join(e.text_content().split()) for e in block.iterdescendants() if e.tag in _INLINE}
@@ -83,6 +87,18 @@ def person_name(value: str) -> str | None:
     if not name_like(value) or is_lowercase_start(value):
         return None
     return value if is_plausible_author(value) else None
+
+
+# Indian papers close the dateline with the reporter: "ਲੁਧਿਆਣਾ, 28 ਨਵੰਬਰ (ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ)".
+_DATELINE_NAME = re.compile(
+    r"^(?P<dateline>[^()（）]*\d[^()（）]*?)\s*[(（](?P<name>[^()（）\d]{2,40})[)）]$"
+)
+
+
+def _dateline_name(piece: str) -> str | None:
+    """The name in brackets closing a dateline (place, date, then the reporter)."""
+    match = _DATELINE_NAME.match(ascii_digits(piece))
+    return person_name(match.group("name")) if match else None
 
 
 def _labelled_name(piece: str) -> str | None:

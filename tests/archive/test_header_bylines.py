@@ -135,3 +135,20 @@ def test_co_authors_come_out_as_the_page_prints_them(meta: str, header: str, exp
 )
 def test_labels_and_roles_around_the_name_go(header: str, expected: str | None) -> None:
     assert author_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Indian papers: place, date, then the reporter in brackets
+        ("<div class=dateline>ਲੁਧਿਆਣਾ, 28 ਨਵੰਬਰ (ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ)</div>", "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ"),
+        ("<p>नई दिल्ली, 3 दिसंबर (राम प्रसाद शर्मा)</p>", "राम प्रसाद शर्मा"),
+        ("<p>Brussels, 3 March (Reuters)</p>", None),  # an agency, not a person
+        # Hong Kong and Taiwan papers: "our reporter … reports", with or without the place
+        ("<p class=src>【本報記者 陳嘉敏報道】</p>", "陳嘉敏"),
+        ("<p>〔記者林佳蓉／花蓮報導〕</p>", "林佳蓉"),
+        ("<p>本報記者</p>", None),  # "our reporter" alone names no one
+    ],
+)
+def test_reporter_names_in_datelines_and_report_marks(header: str, expected: str | None) -> None:
+    assert author_of(header) == expected
