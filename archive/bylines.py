@@ -30,7 +30,7 @@ _BY_WORDS = (
     "gan|nga|ni|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
 )
 _AUTHOR_WORDS = (
-    "reporter|autor|autorka|author|auteur|autore|автор|аутор|автори|بقلم|كتب|نویسنده|گزارش|"
+    "reporter|autor|autorka|author|auteur|autore|автор|аутор|автори|بقلم|كتبت|كتب|نویسنده|گزارش|"
     "szerző|kirjoittaja|tác giả|phóng viên|yazan|muhabir|redactor|συντάκτης|γράφει|लेखक|रिपोर्ट|"
     "संवाददाता|প্রতিবেদক|লেখক|wartawan|penulis|pewarta|"
     # Slavic, Baltic, Nordic, Celtic, Caucasian, Central Asian and South Asian author and reporter words
@@ -159,6 +159,7 @@ def byline_line(line: str) -> str | None:
             return None
         name = trailing.group("name").strip(" ,;:：፦៖|")
     name = without_place(_TRAILING_LABEL.sub("", name))
+    name = name.rsplit("=", 1)[-1].strip()  # "[한빛일보=김하늘 기자]": the outlet, "=", the reporter
     if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS:
         return None
     if not name_like(name) or is_lowercase_start(name):
@@ -187,7 +188,10 @@ def prefer_printed(author: str | None, printed: str | None) -> str | None:
     """The byline as printed when it names the chosen author and more: co-authors joined as the
     page joins them ("Juma Kassim na Neema Mushi" where metadata lists "Juma Kassim, Neema Mushi"
     or only the first), or the same name the metadata spaced differently."""
-    if not author or not printed or author == printed:
+    if not author or not printed:
+        return author
+    printed = without_place(printed)  # "Rehema Mwakalinga, Tanga": the place is not a co-author
+    if author == printed:
         return author
     printed_key = _squeezed(printed)
     names = [name for name in re.split(r"\s*[,;&/、，]\s*", author) if name.strip()]
@@ -320,3 +324,27 @@ def byline_under_headline(tree: HtmlElement) -> str | None:
         if name:
             return name
     return None
+
+
+# A report mark opening the first paragraph: "〔記者林欣怡／台中報導〕山嵐大學昨晚…" (Taiwanese papers),
+# "【山口早苗】港湾安全委員会は…" (Japanese papers put the reporter's name in brackets there).
+_OPENING_MARK = re.compile(
+    r"^\s*(?P<mark>[〔【［\[（(][^〔〕【】［］\[\]（）()]{2,24}[〕】］\]）)])\s*(?P<rest>\S.*)$"
+)
+_HAN_NAME = re.compile(r"^[\u4e00-\u9fff]{3,5}$")
+# Bracketed labels, not names: breaking news, correction, exclusive, photos, video, commentary …
+_MARK_LABEL = re.compile(r"報|报|特集|解説|速報|訂正|写真|動画|社説|記事|独自|更新|続報|号外|中継")
+
+
+def opening_report_mark(line: str) -> tuple[str, str] | None:
+    """(name, the paragraph without the mark) when a line opens with a reporter's mark."""
+    match = _OPENING_MARK.match(line)
+    if not match:
+        return None
+    mark = match.group("mark")
+    name = byline_line(mark)
+    if name is None:
+        inner = mark[1:-1].strip()
+        if _HAN_NAME.match(inner) and not _MARK_LABEL.search(inner):
+            name = inner
+    return (name, match.group("rest")) if name else None

@@ -117,7 +117,7 @@ def _short_word_name(piece: str, marked: set[str], dated: bool) -> str | None:
         return None
     word, value = match.group("word"), match.group("value")
     small = has_case(word[0]) and word[0].islower()
-    if value in marked or (dated and small):
+    if value in marked or without_place(value) in marked or (dated and small):
         return person_name(value)
     return None
 

@@ -22,6 +22,7 @@ from archive.textclean import remove_keep_tail
 MAX_SIGNATURE_CHARS = 40
 MAX_SIGNATURE_WORDS = 4
 MIN_PARAGRAPHS_BEFORE = 2
+MIN_LOOSE_BODY_CHARS = 200
 _EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _SIGNATURE_CLASS = re.compile(r"author|signature|byline|writer|reporter|tac-?gia|firma|podpis", re.IGNORECASE)
@@ -98,7 +99,13 @@ def _closes_its_body(block: HtmlElement) -> bool:
     if any(_has_words(s) for s in block.itersiblings()) or (block.tail or "").strip():
         return False
     before = [s for s in block.itersiblings(preceding=True) if _has_words(s)]
-    return len(before) >= MIN_PARAGRAPHS_BEFORE
+    if len(before) >= MIN_PARAGRAPHS_BEFORE:
+        return True
+    # A body of <br> lines sits in the parent's own text and the tails between its children.
+    parent = block.getparent()
+    loose = [parent.text or ""] if parent is not None else []
+    loose += [s.tail or "" for s in block.itersiblings(preceding=True)]
+    return sum(len(t.strip()) for t in loose) >= MIN_LOOSE_BODY_CHARS
 
 
 def _has_words(element: HtmlElement) -> bool:

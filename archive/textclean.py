@@ -13,7 +13,13 @@ import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from archive.bylines import bracketed_name_line, byline_line, clean_author, name_place_byline
+from archive.bylines import (
+    bracketed_name_line,
+    byline_line,
+    clean_author,
+    name_place_byline,
+    opening_report_mark,
+)
 from archive.chromelines import (
     is_advert_label,
     is_comment_counter,
@@ -206,6 +212,9 @@ def apply_line_rules(
     kept: list[str] = []
     dropped_before: list[int] = []  # for each kept line, how many lines were dropped just before it
     lines = _cut_closing_block(_cut_comment_section(text.splitlines()), languages)
+    opening = opening_report_mark(lines[0]) if lines else None
+    if opening is not None:
+        author, lines[0] = opening
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, line in enumerate(lines):
         if len(line) <= 200:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import pytest
 
+from archive.bylines import prefer_printed
 from archive.extract import extract
 from archive.headerbylines import person_name
+from archive.textclean import apply_line_rules
 from tests.archive.captures import html_capture
 
 BODY = (
@@ -152,3 +154,30 @@ def test_labels_and_roles_around_the_name_go(header: str, expected: str | None) 
 )
 def test_reporter_names_in_datelines_and_report_marks(header: str, expected: str | None) -> None:
     assert author_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "name", "rest"),
+    [
+        ("〔記者林欣怡／台中報導〕山嵐大學昨晚發生宿舍電線走火事件。", "林欣怡", "山嵐大學昨晚發生宿舍電線走火事件。"),
+        ("【山口早苗】港湾安全委員会は２７日、大型クレーンの緊急点検を求めた。", "山口早苗", "港湾安全委員会は２７日、大型クレーンの緊急点検を求めた。"),
+        ("【本報記者 陳嘉敏報道】食環署今日宣布延長街市營業時間。", "陳嘉敏", "食環署今日宣布延長街市營業時間。"),
+    ],
+)
+def test_a_report_mark_opening_the_first_paragraph_names_the_reporter(first: str, name: str, rest: str) -> None:
+    text, author = apply_line_rules("\n".join([first, "第二段。"]), [])
+    assert author == name and text.splitlines()[0] == rest
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["【速報】港湾安全委員会は２７日、緊急点検を求めた。", "【写真特集】港の一日", "(Reuters) - The ministry said on Monday it would act.", "【ワシントン共同】米政府は２７日、発表した。"],
+)
+def test_bracketed_labels_and_agencies_opening_a_paragraph_stay(first: str) -> None:
+    text, author = apply_line_rules("\n".join([first, "第二段。"]), [])
+    assert author is None and text.splitlines()[0] == first
+
+
+def test_a_printed_name_with_its_place_does_not_replace_metadatas_name() -> None:
+    assert prefer_printed("Rehema Mwakalinga", "Rehema Mwakalinga, Tanga") == "Rehema Mwakalinga"
+    assert prefer_printed("Juma Kassim, Neema Mushi", "Juma Kassim na Neema Mushi") == "Juma Kassim na Neema Mushi"

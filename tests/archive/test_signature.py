@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (HTML fixtures read best on one line)
 """A reporter's name alone at the end of the body, set apart, is the byline.
 
 Real behaviour: Vietnamese, Thai, Chinese and Spanish-language outlets often sign an article with
@@ -105,4 +106,26 @@ def test_other_bold_closing_lines_stay(closing: str) -> None:
 def test_a_bold_name_after_a_single_line_is_not_a_signature() -> None:
     html = "<html><body><div>Krátká zpráva.<br><b>Jana Horáková</b></div></body></html>"
     tree = lxml.html.document_fromstring(html)
+    assert pop_signature(tree) is None
+
+
+def test_a_right_aligned_name_closing_a_body_of_br_lines_is_the_author() -> None:
+    """An old table layout: the body is the cell's own text split by <br><br>, and the reporter's
+    name closes it in a right-aligned <div>."""
+    body = (
+        "Krajská veterinární správa vyhlásila ochranné pásmo kolem tří obcí na Pelhřimovsku.<br><br>"
+        "Chovatelé drůbeže musí ptáky držet v uzavřených prostorách až do odvolání.<br><br>"
+        "Ministerstvo bude situaci vyhodnocovat každý týden a o dalším postupu informuje veřejnost."
+    )
+    tree = lxml.html.document_fromstring(
+        f"<html><body><table><tr><td>{body}<br><br><div align='right'>Tomáš Kratochvíl</div></td></tr></table></body></html>"
+    )
+    assert pop_signature(tree) == "Tomáš Kratochvíl"
+    assert "Tomáš Kratochvíl" not in tree.text_content()
+
+
+def test_a_right_aligned_name_after_a_short_cell_is_not_a_signature() -> None:
+    tree = lxml.html.document_fromstring(
+        "<html><body><table><tr><td>Kontakt:<br><div align='right'>Tomáš Kratochvíl</div></td></tr></table></body></html>"
+    )
     assert pop_signature(tree) is None
