@@ -97,7 +97,7 @@ def is_typo_prompt(line: str) -> bool:
 # moderation."), and channel promotions ("Follow us on WhatsApp"). Callers keep them to the edges.
 _COOKIE = re.compile(
     r"cookie|sīkdatn|slapuk|küpsis|piškot|kolačić|evästei|sütik|kakor|informasjonskapsl|"
-    r"쿠키|クッキー|кукис|куки|файлы cookie",
+    r"쿠키|クッキー|кукис|куки|файлы cookie|vidakuzi|çerez|kolačiće|колачиће",
     re.IGNORECASE,
 )
 # ... and the site they are set on, or the privacy, consent or partners they are for: a cookie notice
@@ -107,7 +107,7 @@ _SITE = re.compile(
     r"nettsted|sayfa|portal|сайт|веб|страниц|网站|網站|사이트|サイト|ウェブ|الموقع|האתר|वेबसाइट|เว็บไซต์|"
     r"privacy|privée|privacidad|privacidade|datenschutz|prywatnoś|конфиденциальн|개인정보|個人情報|隐私|隱私|"
     r"partner|partenaires|socios|parceiros|consent|zustimm|einwillig|consentimiento|audience|advertis|"
-    r"publicité|werbung|publicidad|pubblicità|reklam",
+    r"publicité|werbung|publicidad|pubblicità|reklam|tovuti",
     re.IGNORECASE,
 )
 _MODERATION = re.compile(
@@ -179,5 +179,17 @@ _ADVERT = re.compile(
 )
 
 
+# The article tools' labels: text size and print controls ("글자크기", "字級：小 中 大", "Drucken").
+_TOOL_LABEL = re.compile(
+    r"^(?:글자\s?크기|글씨\s?크기|字級|字级|字號|字号|字體|字体|文字サイズ|font size|text size|schriftgröße|"
+    r"taille du texte|tamaño de (?:letra|texto)|tamanho da fonte|dimensione (?:del )?testo|"
+    r"rozmiar (?:czcionki|tekstu)|"
+    r"размер шрифта|print|drucken|imprimir|imprimer|stampa|drukuj|печать|인쇄|印刷|列印|打印)"
+    r"(?:\s*[:：]?\s*(?:[-+aA가大中小]\s*){0,6})?$",
+    re.IGNORECASE,
+)
+
+
 def is_advert_label(line: str) -> bool:
-    return _ADVERT.match(line) is not None
+    """An ad slot's label, or an article tool's (text size, print): a line of its own, never text."""
+    return _ADVERT.match(line) is not None or _TOOL_LABEL.match(line.strip()) is not None

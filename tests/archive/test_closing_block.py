@@ -246,3 +246,14 @@ def test_the_headline_repeated_under_the_text_goes() -> None:
     assert drop_title_line("\n".join([*BODY, title]), title).splitlines() == BODY
     longer = "Catamaran lines suspended as the wind strengthens, the harbour master said."
     assert drop_title_line("\n".join([*BODY, longer]), title).splitlines() == [*BODY, longer]
+
+
+@pytest.mark.parametrize("label", ["글자크기", "字級：小 中 大", "Drucken", "Print", "Schriftgröße: A- A+"])
+def test_article_tool_labels_go(label: str) -> None:
+    lines = [BODY[0], label, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+def test_a_sentence_about_print_stays() -> None:
+    lines = [BODY[0], "Print editions will carry the full statement on Monday.", *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
