@@ -206,7 +206,7 @@ def _squeezed(text: str) -> str:
 
 def author_from_metadata(tree: HtmlElement, site_name: str | None = None) -> str | None:
     """First plausible author in <meta name=author>, JSON-LD, then article:author."""
-    site_name = site_name or _og_site_name(tree)
+    site_name = site_name or site_name_of(tree)
     for candidate in _metadata_candidates(tree):
         name = clean_author(candidate, site_name)
         if name:
@@ -220,11 +220,22 @@ def _same_organisation(name: str, site_name: str) -> bool:
     return bool(b) and (a == b or (len(a) >= 6 and b.startswith(a)) or (len(b) >= 6 and a.startswith(b)))
 
 
-def _og_site_name(tree: HtmlElement) -> str | None:
+_ORGANISATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "NGO", "LocalBusiness"}
+)
+
+
+def site_name_of(tree: HtmlElement) -> str | None:
+    """og:site_name; else the last part of a "Headline | Site" title."""
     for meta in tree.iterfind(".//meta[@property]"):
         if (meta.get("property") or "").strip().lower() == "og:site_name" and meta.get("content"):
             return str(meta.get("content"))
-    return None
+    title = tree.find(".//title")
+    parts = _TITLE_PARTS.split(" ".join(title.text_content().split())) if title is not None else []
+    return parts[-1] if len(parts) > 1 else None
+
+
+_TITLE_PARTS = re.compile(r"\s+[|｜–—-]\s+")
 
 
 def _metadata_candidates(tree: HtmlElement) -> Iterable[str]:
@@ -266,6 +277,10 @@ def _names(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        kind = value.get("@type")
+        kinds = set(kind if isinstance(kind, list) else [kind])
+        if kinds & _ORGANISATION_TYPES:
+            return []  # the publisher named as author: not a person's byline
         name = value.get("name")
         return [name] if isinstance(name, str) else []
     if isinstance(value, list):

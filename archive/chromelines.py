@@ -67,7 +67,7 @@ COMMENT_WORD = re.compile(
     r"diskus|diskuz|discussion|discusión|discussione|"
     r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
     r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"
-    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл",
+    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл|hozzászól|kommentti|athugasemd|sylw",
     re.IGNORECASE,
 )
 MAX_COUNTER_CHARS = 60
@@ -193,3 +193,25 @@ _TOOL_LABEL = re.compile(
 def is_advert_label(line: str) -> bool:
     """An ad slot's label, or an article tool's (text size, print): a line of its own, never text."""
     return _ADVERT.match(line) is not None or _TOOL_LABEL.match(line.strip()) is not None
+
+
+MAX_VIEW_COUNTER_CHARS = 40
+MAX_VIEW_COUNTER_WORDS = 5
+# "1 284 views", "Прочитано: 2 318", "เปิดอ่าน 1,284 ครั้ง", "조회 1,284": a page's view counter.
+_VIEWS = re.compile(
+    r"views|visningar|visninger|aufrufe|vues|visitas|leído|visualizações|visualizzazioni|"
+    r"wyświetle|odsłon|zobrazení|prečítané|přečteno|megtekint|olvasás|просмотр|прочитано|переглядів|прагляд|"
+    r"görüntülen|okunma|lượt xem|dilihat|dibaca|조회|閱讀|阅读|閲覧|浏览|瀏覽|مشاهدة|بازدید|צפיות|देखा|পঠিত|"
+    r"เปิดอ่าน|อ่าน\s*[\d,]+\s*ครั้ง|kusomwa",
+    re.IGNORECASE,
+)
+
+
+def is_view_counter(line: str) -> bool:
+    """A short line with a number and a word for views or reads, not a sentence."""
+    line = line.strip()
+    if len(line) > MAX_VIEW_COUNTER_CHARS or len(line.split()) > MAX_VIEW_COUNTER_WORDS:
+        return False
+    if line[-1:] in ".!?。！？" or not any(c.isdigit() for c in line):
+        return False
+    return _VIEWS.search(line) is not None

@@ -25,7 +25,13 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from archive.bylines import author_from_metadata, byline_under_headline, clean_author, prefer_printed
+from archive.bylines import (
+    author_from_metadata,
+    byline_under_headline,
+    clean_author,
+    prefer_printed,
+    site_name_of,
+)
 from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
@@ -217,7 +223,8 @@ def _extract_tree(
     meta = _page_metadata(tree)
     headline = tree.find(".//h1")
     headline_text = " ".join(headline.text_content().split()) if headline is not None else ""
-    meta_author = author_from_metadata(tree)
+    site = site_name_of(tree)
+    meta_author = author_from_metadata(tree, site)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
@@ -261,13 +268,11 @@ def _extract_tree(
     json_body = json_ld_text(meta.get("articleBody") or "")
     if json_body and len(json_body) > 1.3 * len(text):
         text, source = apply_line_rules(json_body, chosen, languages)[0], "json-ld"
-    printed = clean_author(tree_byline) or clean_author(byline)
+    printed = clean_author(tree_byline, site) or clean_author(byline, site)
+    guessed_author = clean_author(doc.get("author"), site or doc.get("sitename"))
     fields: dict[str, Any] = {
         "title": title,
-        "author": prefer_printed(
-            meta_author or clean_author(doc.get("author"), doc.get("sitename")) or printed or signature,
-            printed,
-        ),
+        "author": prefer_printed(meta_author or guessed_author or printed or signature, printed),
         "published": profile_date or doc.get("date") or dates[0] or visible,
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,

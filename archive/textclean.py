@@ -28,6 +28,7 @@ from archive.chromelines import (
     is_menu_line,
     is_outlet_notice,
     is_typo_prompt,
+    is_view_counter,
 )
 from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
 from archive.datelines import (
@@ -222,7 +223,7 @@ def apply_line_rules(
             if byline is not None:
                 author = author or byline
                 continue
-            if is_menu_line(line) or is_typo_prompt(line) or is_advert_label(line):
+            if is_menu_line(line) or is_typo_prompt(line) or is_advert_label(line) or is_view_counter(line):
                 continue
             if number == 0 and len(lines) >= MIN_LINES_FOR_LONE_LABEL and _is_lone_label(line):
                 continue

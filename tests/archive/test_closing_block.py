@@ -257,3 +257,20 @@ def test_article_tool_labels_go(label: str) -> None:
 def test_a_sentence_about_print_stays() -> None:
     lines = [BODY[0], "Print editions will carry the full statement on Monday.", *BODY[1:]]
     assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
+
+
+@pytest.mark.parametrize("counter", ["เปิดอ่าน 1,284 ครั้ง", "1 284 views", "Прочитано: 2 318", "조회 1,284", "Odsłon: 1843"])
+def test_a_view_counter_goes(counter: str) -> None:
+    lines = [BODY[0], counter, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize("line", ["Lido di Venezia 2026", "The page had 1,284 views by Monday evening."])
+def test_lines_with_a_number_that_are_not_counters_stay(line: str) -> None:
+    lines = [BODY[0], line, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == lines
+
+
+def test_a_hungarian_comment_prompt_under_the_comment_heading_goes() -> None:
+    section = ["Hozzászólások (2)", "Hozzászólás írásához be kell jelentkeznie."]
+    assert apply_line_rules("\n".join([*BODY, *section]), [])[0].splitlines() == BODY

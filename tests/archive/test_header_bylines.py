@@ -181,3 +181,20 @@ def test_bracketed_labels_and_agencies_opening_a_paragraph_stay(first: str) -> N
 def test_a_printed_name_with_its_place_does_not_replace_metadatas_name() -> None:
     assert prefer_printed("Rehema Mwakalinga", "Rehema Mwakalinga, Tanga") == "Rehema Mwakalinga"
     assert prefer_printed("Juma Kassim, Neema Mushi", "Juma Kassim na Neema Mushi") == "Juma Kassim na Neema Mushi"
+
+
+def test_an_organisation_named_as_author_in_json_ld_is_no_byline() -> None:
+    meta = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","author":'
+        '{"@type":"Organization","name":"Daily Harbour News"}}</script>'
+    )
+    html = page("<div class=meta>3.11.2026</div>").replace("</title>", "</title>" + meta)
+    assert extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/water-plant")).author is None
+
+
+def test_the_sites_name_from_the_title_is_no_author() -> None:
+    html = page("").replace(
+        "<title>Water plant closes for maintenance</title>",
+        '<title>Water plant closes for maintenance | Daily Harbour News</title><meta name="author" content="Daily Harbour News">',
+    )
+    assert extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/water-plant")).author is None
