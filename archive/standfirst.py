@@ -11,11 +11,9 @@ body's paragraphs are the headline's own siblings, nothing sets the lead apart, 
 
 from __future__ import annotations
 
-import re
-
 from lxml.html import HtmlElement
 
-from archive.datelines import YEAR_LIKE
+from archive.datelines import CLOCK, YEAR_LIKE
 from archive.textclean import remove_keep_tail
 
 MIN_STANDFIRST_CHARS = 30
@@ -24,7 +22,6 @@ MAX_STANDFIRSTS = 2
 MIN_BODY_PARAGRAPHS = 2
 MAX_CLIMB = 2
 MAX_META_CHARS = 100
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "div"})
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
@@ -120,7 +117,7 @@ def _is_meta_line(element: HtmlElement) -> bool:
     if element.find(".//br") is not None and len(_words(element)) <= MAX_META_CHARS:
         return True
     text = _words(element)
-    return len(text) <= MAX_META_CHARS and bool(YEAR_LIKE.search(text) or _CLOCK.search(text))
+    return len(text) <= MAX_META_CHARS and bool(YEAR_LIKE.search(text) or CLOCK.search(text))
 
 
 def _is_prose_block(element: HtmlElement) -> bool:
@@ -139,7 +136,14 @@ def _is_prose_block(element: HtmlElement) -> bool:
 
 
 def _is_body(element: HtmlElement) -> bool:
-    return len(_paragraphs(element)) >= MIN_BODY_PARAGRAPHS
+    """Paragraphs, or a body of loose <br>-separated text (the container's own text and tails)."""
+    if len(_paragraphs(element)) >= MIN_BODY_PARAGRAPHS:
+        return True
+    loose = [element.text or "", *(child.tail or "" for child in element)]
+    return sum(len(part.strip()) for part in loose) >= MIN_LOOSE_BODY_CHARS
+
+
+MIN_LOOSE_BODY_CHARS = 300
 
 
 def _paragraphs(element: HtmlElement) -> list[HtmlElement]:

@@ -151,3 +151,26 @@ def test_a_lead_in_the_headlines_header_block_counts_when_the_body_is_its_siblin
     )
     assert pop_standfirst(tree) == LEAD
     assert "The water board sent" in tree.text_content()
+
+
+def test_a_lead_above_a_body_of_loose_br_lines_is_taken_out() -> None:
+    """An Italian regional portal: "sommario" under the headline, then the body as the container's
+    own text split by <br><br>, with no <p> at all."""
+    loose = (
+        "The water board sent the following statement on Thursday morning to all residents.<br><br>"
+        "The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae "
+        "spreading further along the shore.<br><br>Residents are asked to keep dogs out of the water as well, "
+        "the board said, and to report dead fish to the hotline."
+    )
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='art'><h1>Swimming ban extended</h1><div class='sommario'>{LEAD}</div>"
+        f"<div class='autore'>di <b>Luca Benedetti</b><br>mar 24 nov 2026</div><div class='testo'>{loose}</div></div></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+
+
+def test_a_number_with_a_full_stop_is_not_a_clock_time() -> None:
+    """"46.000 euros" in a subtitle does not make it a dateline."""
+    lead = "The council sets aside 46.000 euros to keep the reading room open at night during exams"
+    tree = page(f"<h2 class='subtitulo'>{lead}</h2>", body_class="cuerpo")
+    assert pop_standfirst(tree) == lead
