@@ -230,7 +230,8 @@ def _extract_tree(
     profile_date = date_from_tree(tree, chosen, max_date)
     tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree) or structural_byline(tree)
     visible = None
-    if not (profile_date or dates[0]):  # read before pruning takes the header away
+    declared = has_declared_date(tree, capture.url)
+    if not profile_date and not (dates[0] and declared):  # read before pruning takes the header away
         visible = visible_date(tree, dateparser_languages(meta.get("lang")), max_date)
     keep_only_content(tree, chosen)
     for profile in chosen:
@@ -273,7 +274,7 @@ def _extract_tree(
     fields: dict[str, Any] = {
         "title": title,
         "author": prefer_printed(meta_author or guessed_author or printed or signature, printed),
-        "published": profile_date or doc.get("date") or dates[0] or visible,
+        "published": _published(profile_date, declared, visible, doc.get("date"), dates[0]),
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,
         "description": doc.get("description") or standfirst,
@@ -332,6 +333,39 @@ def _classify(sample: str) -> str:
     """py3langid's language; memoised, as a page's raw and cleaned text usually begin alike."""
     code, _ = py3langid.classify(sample)
     return str(code)
+
+
+def _published(
+    profile_date: str | None, declared: bool, visible: str | None, guessed: str | None, found: str | None
+) -> str | None:
+    """Without a date declared for machines, htmldate's guess may be the site's "today" bar; the
+    dateline under the headline is then the article's own."""
+    if profile_date:
+        return profile_date
+    if not declared and visible:
+        return visible
+    return guessed or found or visible
+
+
+_DATE_KEYS = re.compile(r"date|time|published|modified|created|issued", re.IGNORECASE)
+# A day in the URL ("/2026/11/27/", "/20261127"); a year and month alone do not date the article.
+_URL_DATE = re.compile(r"/(?:19|20)\d\d/[01]?\d/[0-3]?\d/|/(?:19|20)\d\d-?[01]\d-?[0-3]\d(?!\d)")
+
+
+def has_declared_date(tree: HtmlElement, url: str) -> bool:
+    """Whether the page declares its date for machines (meta, <time datetime>, JSON-LD, a dated URL)."""
+    for meta in tree.iterfind(".//meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if _DATE_KEYS.search(key) and meta.get("content"):
+            return True
+    time_element = tree.find(".//time[@datetime]") is not None
+    if time_element or tree.find(".//*[@itemprop='datePublished']") is not None:
+        return True
+    for script in tree.iterfind(".//script[@type]"):
+        is_json_ld = (script.get("type") or "").lower() == "application/ld+json"
+        if is_json_ld and "datePublished" in (script.text or ""):
+            return True
+    return _URL_DATE.search(url) is not None
 
 
 def _dates(tree: HtmlElement, max_date: str) -> tuple[str | None, str | None]:
