@@ -37,7 +37,7 @@ _AUTHOR_WORDS = (
     "avtor|avtorica|autorica|autorka|autorius|autors|autorė|piše|пише|піша|аўтар|аўтарка|"
     "журналист|журналіст|кореспондент|корреспондент|репортер|сэтгүүлч|тілші|мухбир|"
     "tekst|teksti|text|texte|höfundur|forfatter|författare|skribent|toimittaja|"
-    "ysgrifennwyd gan|egilea|idazlea|reporteiro|redattore|giornalista|periodista|jornalista|"
+    "текст|тэкст|ysgrifennwyd gan|egilea|idazlea|reporteiro|redattore|giornalista|periodista|jornalista|"
     "ავტორი|კორესპონდენტი|հեղինակ|թղթակից|ሪፖርተር|ጸሐፊ|ዘጋቢ|"
     "અહેવાલ|લેખક|ਲੇਖਕ|ਰਿਪੋਰਟਰ|ಲೇಖಕ|ವರದಿಗಾರ|రచయిత|విలేకరి|எழுதியவர்|செய்தியாளர்|நிருபர்|"
     "ലേഖകൻ|ലേഖിക|റിപ്പോർട്ടർ|වාර්තාකරු|ලේඛක|ලියූ|អ្នកយកព័ត៌មាន|អ្នកសរសេរ|"
@@ -49,9 +49,11 @@ _LEADING_LABEL = re.compile(
     # Thai "เรื่อง" (story by) and Swahili "Na" (by; also "and") only in an author slot.
     rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：፦៖]?\s*"
     r"|na\s+(?=\p{Lu})"
-    r"|(?:记者|記者|作者|文|撰文|기자명)\s*[:：፦៖/／]?\s*)",
+    r"|(?:本[报報])?(?:记者|記者|作者|文|撰文|기자명)\s*[:：፦៖/／]?\s*)",
     re.IGNORECASE,
 )
+# A desk before the name in CJK author slots: "社会部 高橋 真理", "编辑部 李华".
+_DESK_PREFIX = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff]{1,6}(?:部|局|課|课|室|組|组)\s+(?=\S)")
 # A role after the name: "김지훈 기자", "ศิริพร แก้วมณี ผู้สื่อข่าวข่าวสารล้านนา" (reporter of the outlet).
 _TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$|\s+ผู้สื่อข่าว\S*$", re.IGNORECASE)
 # text and photos by one reporter: "Text/Foto: …", "Tekst i foto: …", "ข่าว/ภาพ : …"
@@ -84,6 +86,9 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if not value:
         return None
     name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]（）【】〔〕")
+    if site_name and name.startswith(site_name.strip() + " "):
+        name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
+    name = _DESK_PREFIX.sub("", name)
     # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
     name = without_place(name.split(";")[0], places=False)
     name = _LEADING_LABEL.sub("", _TEXT_AND_PHOTO_LABEL.sub("", name))

@@ -113,6 +113,15 @@ _SITE = re.compile(
 _MODERATION = re.compile(
     r"moderat|модерат|moderac|moderoi|moderá|moderiert|மட்டுறுத்த|審核|审核|검토 후", re.IGNORECASE
 )
+# A subscription offer: a word for subscribing or supporting, and a price.
+_SUBSCRIBE = re.compile(
+    r"subscri|abonn|soutenez|support (?:us|local|independent)|unterstütz|suscr|apoya|abbona|sostieni|assine|"
+    r"assinatura|prenumer|předplat|predplat|előfizet|подпиш|подписк|передплат|구독|購読|订阅|訂閱|berlangganan|abone",
+    re.IGNORECASE,
+)
+_PRICE = re.compile(
+    r"\d+(?:[.,]\d+)?\s?(?:€|\$|£|zł|kr|Kč|CHF|₽|₴|₺|円|원|元|eur\b)|(?:€|\$|£)\s?\d", re.IGNORECASE
+)
 _FULL_STOP_END = re.compile(r"[.。।۔።]\s*$")
 _CHANNELS = re.compile(r"whatsapp|telegram|viber|google news|line@", re.IGNORECASE)
 # An app promotion names the app and the download ("Download the Lokdarpan app for the latest news").
@@ -140,6 +149,8 @@ def is_outlet_notice(line: str) -> bool:
         return True
     if _MODERATION.search(line) and COMMENT_WORD.search(line):
         return True
+    if _SUBSCRIBE.search(line) and _PRICE.search(line) and len(line) <= MAX_NOTICE_CHARS:
+        return True  # "Soutenez une information locale indépendante : 1 € le premier mois."
     if len(line) > MAX_PROMOTION_CHARS or any(c.isdigit() for c in line):
         return False  # "Report leaks on WhatsApp 0800 555 010": the statement's own contact line
     if _CHANNELS.search(line):

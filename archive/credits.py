@@ -138,6 +138,8 @@ def is_caption_line(line: str) -> bool:
         return True
     if len(line) > MAX_CAPTION_CHARS:
         return False
+    if _SLASH_CREDIT.search(line):
+        return True
     match = _CAPTION_CREDIT.search(line)
     if match is None:
         return False
@@ -146,6 +148,11 @@ def is_caption_line(line: str) -> bool:
     # word or two after a caption's full stop ("Реката Вардар кај Велес. Фото: архива")
     after_sentence = match.start() > 0
     return any(name_like(part) for part in value.split("/")) or (after_sentence and len(value.split()) <= 2)
+
+
+# Korean and some Spanish papers close a caption with a slash and the source: "…전경. /경남매일뉴스 DB",
+# "…에서 열린 회의. /연합뉴스", "Sala de estudio, en una imagen de archivo. / DIARI DE LA PLANA".
+_SLASH_CREDIT = re.compile(r"[.。]\s*/\s*[^\s/.]{2,24}(?:\s+[^\s/.]{1,12}){0,3}$")
 
 
 # A bracketed credit with a word instead of a separator: "(Picha na Maktaba)", "(Photo by Jane Roe)",

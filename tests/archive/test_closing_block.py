@@ -274,3 +274,24 @@ def test_lines_with_a_number_that_are_not_counters_stay(line: str) -> None:
 def test_a_hungarian_comment_prompt_under_the_comment_heading_goes() -> None:
     section = ["Hozzászólások (2)", "Hozzászólás írásához be kell jelentkeznie."]
     assert apply_line_rules("\n".join([*BODY, *section]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "offer",
+    ["Soutenez une information locale indépendante : 1 € le premier mois.", "Subscribe for $1 a week", "Jetzt abonnieren: 4 Wochen für 0,99 €"],
+)
+def test_a_subscription_offer_at_the_end_goes(offer: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, offer]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize("line", ["The harbour will subscribe to the regional warning scheme.", "Mooring fees rise to €12 a month."])
+def test_sentences_about_subscriptions_or_prices_stay(line: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+@pytest.mark.parametrize(
+    "caption", ["창원시 한 아파트 단지 전경. /경남매일뉴스 DB", "Sala de estudio, en una imagen de archivo. / DIARI DE LA PLANA"]
+)
+def test_a_caption_closed_by_a_slash_credit_goes(caption: str) -> None:
+    lines = [BODY[0], caption, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY

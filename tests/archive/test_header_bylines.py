@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.bylines import prefer_printed
+from archive.bylines import clean_author, prefer_printed
 from archive.extract import extract
 from archive.headerbylines import person_name
 from archive.textclean import apply_line_rules
@@ -198,3 +198,15 @@ def test_the_sites_name_from_the_title_is_no_author() -> None:
         '<title>Water plant closes for maintenance | Daily Harbour News</title><meta name="author" content="Daily Harbour News">',
     )
     assert extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/water-plant")).author is None
+
+
+@pytest.mark.parametrize(
+    ("value", "site", "expected"),
+    [
+        ("遠州タイムス 社会部 高橋 真理", "遠州タイムス", "高橋 真理"),  # the outlet, the desk, then the name
+        ("本报记者 刘晓雯", None, "刘晓雯"),
+        ("Текст Анна Королёва", None, "Анна Королёва"),
+    ],
+)
+def test_outlets_desks_and_labels_before_a_name_in_an_author_slot(value: str, site: str | None, expected: str) -> None:
+    assert clean_author(value, site) == expected
