@@ -71,7 +71,7 @@ _BOILERPLATE = frozenset(
 # A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
 _DESKS = re.compile(
     r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|^(?:news|web|online|city)\s+desk|"
-    r"^haber merkezi|^redacción|^agencias?|^নিজস্ব প্রতিবেদক|^निज संवाददाता|^हमारे संवाददाता|"
+    r"^haber merkezi|^redacción|^agencias?|^নিজস্ব (?:প্রতিবেদক|সংবাদদাতা)|^निज संवाददाता|^हमारे संवाददाता|"
     r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$",
     re.IGNORECASE,
 )
@@ -133,7 +133,7 @@ _LINE_LABEL = re.compile(
 )
 # Taiwanese and Chinese papers: "記者陳怡君／港北報導", "（记者 李华 北京电）": reporter, place, "reports".
 _REPORTS_FROM = re.compile(
-    r"^[〔［\[【（(]?\s*(?:本[报報])?(?:记者|記者)\s*(?P<name>[^\s／/]{2,4}?)\s*"
+    r"^[〔［\[【（(]?\s*(?:本[报報])?(?:记者|記者)\s*(?P<name>[^\s／/、]{2,4}?(?:、[^\s／/、]{2,4}?)*)\s*"
     r"(?:(?:[／/]\s*|\s+)[^\s／/]{1,8})?(?:報導|报道|報道|電|电|綜合報導)\s*[〕］\]】）)]?$"
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
@@ -165,11 +165,19 @@ def byline_line(line: str) -> str | None:
         name = trailing.group("name").strip(" ,;:：፦៖|")
     name = without_place(_TRAILING_LABEL.sub("", name))
     name = name.rsplit("=", 1)[-1].strip()  # "[한빛일보=김하늘 기자]": the outlet, "=", the reporter
-    if not name or len(name.split()) > MAX_BYLINE_LINE_WORDS:
+    # Co-authors joined by "and" in the page's language: each name within the limit.
+    names = _CO_AUTHOR_JOIN.split(name)
+    if not name or len(names) > MAX_CO_AUTHORS or any(len(n.split()) > MAX_BYLINE_LINE_WORDS for n in names):
         return None
     if not name_like(name) or is_lowercase_start(name):
         return None
     return name if is_plausible_author(name) else None
+
+
+MAX_CO_AUTHORS = 3
+_CO_AUTHOR_JOIN = re.compile(
+    r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
+)
 
 
 def without_place(value: str, places: bool = True) -> str:

@@ -202,6 +202,8 @@ def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:
 def name_in_date_row(line: str) -> str | None:
     """The reporter's name a date row carries ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | …")."""
     for piece in ROW_SEPARATORS.split(line.strip()):
+        if any(mark in piece for mark in ":：፦៖"):
+            continue  # "หมวด: การศึกษา" (category: education): a labelled piece is not a bare name
         if not DIGIT.search(piece) and 2 <= len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece):
             return piece
     return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.bylines import clean_author, prefer_printed
+from archive.bylines import byline_line, clean_author, prefer_printed
 from archive.extract import extract
 from archive.headerbylines import person_name
 from archive.textclean import apply_line_rules
@@ -210,3 +210,24 @@ def test_the_sites_name_from_the_title_is_no_author() -> None:
 )
 def test_outlets_desks_and_labels_before_a_name_in_an_author_slot(value: str, site: str | None, expected: str) -> None:
     assert clean_author(value, site) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("記者陳怡君、林志豪／臺中報導", "陳怡君、林志豪"),
+        ("Oleh Ahmad Faizal Ismail dan Nurul Huda Rahman", "Ahmad Faizal Ismail dan Nurul Huda Rahman"),
+        ("By Ana Ruiz and Pedro Gómez Díaz", "Ana Ruiz and Pedro Gómez Díaz"),
+        ("By the council's press office and its partners in the region", None),
+    ],
+)
+def test_co_author_bylines_with_long_names(line: str, expected: str | None) -> None:
+    assert byline_line(line) == expected
+
+
+def test_a_category_in_a_date_row_is_not_the_reporter() -> None:
+    assert author_of("<div class=dt>วันเสาร์ที่ 28 พฤศจิกายน 2569 เวลา 09:12 น. | หมวด: การศึกษา | อ่าน 2,481 ครั้ง</div>") is None
+
+
+def test_a_bengali_staff_correspondent_is_a_desk() -> None:
+    assert clean_author("নিজস্ব সংবাদদাতা") is None
