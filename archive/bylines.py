@@ -78,7 +78,7 @@ _DESKS = re.compile(
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
 # A sentence end followed by more text; a full stop after a lone letter is an initial ("Г.Саруул").
-_SENTENCE = re.compile(rf"(?:(?<!(?:^|[\s.])\w)\.|[!?。！？{OTHER_FULL_STOPS}])\s*\S")
+_SENTENCE = re.compile(rf"(?:(?<!(?:^|[\s.])\w\p{{M}}*)\.|[!?。！？{OTHER_FULL_STOPS}])\s*\S")
 
 
 def clean_author(value: str | None, site_name: str | None = None) -> str | None:

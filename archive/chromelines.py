@@ -226,3 +226,19 @@ def is_view_counter(line: str) -> bool:
     if line[-1:] in ".!?。！？" or not any(c.isdigit() for c in line):
         return False
     return _VIEWS.search(line) is not None
+
+
+MAX_CORRECTION_NOTE_CHARS = 300
+# "Correction: an earlier version …", "Correctie: …", "*Leiðrétting:", "【訂正】…": the outlet's note
+# on a correction it made; the corrected text is the statement, the note is the outlet's.
+_CORRECTION_LABEL = re.compile(
+    r"^[\s*\[(【〔]*(?:correction|correctie|correção|corrección|correzione|korrektur|berichtigung|rectificatif|"
+    r"erratum|oprava|sprostowanie|korjaus|rättelse|rettelse|leiðrétting|popravek|ispravak|ispravka|"
+    r"исправление|виправлення|поправка|düzeltme|διόρθωση|תיקון|تصحيح|تصحیح|정정|訂正|更正|ralat|pembetulan|"
+    r"đính chính|แก้ไขข้อมูล|संशोधन|সংশোধনী)\s*[:：\]）)】〕]",
+    re.IGNORECASE,
+)
+
+
+def is_correction_note(line: str) -> bool:
+    return len(line) <= MAX_CORRECTION_NOTE_CHARS and _CORRECTION_LABEL.match(line) is not None

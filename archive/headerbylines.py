@@ -36,7 +36,7 @@ _LABELLED = re.compile(r"^(?P<label>[^\W\d_]{1,20})\.?\s*[:：፦៖]\s*(?P<valu
 _SHORT_WORD = re.compile(r"^(?P<word>[^\W\d_]{1,4})\s+(?P<value>.+)$")
 _CREDIT_LABEL = re.compile(rf"^(?:{PHOTO_LABELS}|{SOURCE_LABELS})$", re.IGNORECASE)
 _EMAIL = re.compile(r"[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
-_INITIAL = re.compile(r"(?<=^|\s)(\w)\.(?=\w)")
+_INITIAL = re.compile(r"(?<=^|\s)(\w\p{M}*)\.(?=\w)")
 _INLINE = frozenset("span b strong a em i font".split())
 MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 5

@@ -117,7 +117,16 @@ def _is_meta_line(element: HtmlElement) -> bool:
     if element.find(".//br") is not None and len(_words(element)) <= MAX_META_CHARS:
         return True
     text = _words(element)
-    return len(text) <= MAX_META_CHARS and bool(YEAR_LIKE.search(text) or CLOCK.search(text))
+    dated = bool(YEAR_LIKE.search(text) or CLOCK.search(text))
+    if len(text) <= MAX_META_CHARS and dated:
+        return True
+    # A meta block of short lines ("Por Fernanda Luz e Tiago Moura, …" / "27/11/2026 09h41 · Atualizado …").
+    lines = [_words(p) for p in element.iterdescendants("p", "div") if p.find(".//p") is None]
+    short = bool(lines) and all(len(line) <= MAX_META_CHARS for line in lines)
+    return dated and short and len(text) <= MAX_META_BLOCK_CHARS
+
+
+MAX_META_BLOCK_CHARS = 240
 
 
 def _is_prose_block(element: HtmlElement) -> bool:

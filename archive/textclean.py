@@ -24,6 +24,7 @@ from archive.chromelines import (
     is_advert_label,
     is_comment_counter,
     is_comment_heading,
+    is_correction_note,
     is_labelled_list,
     is_menu_line,
     is_outlet_notice,
@@ -247,7 +248,7 @@ def apply_line_rules(
                 middle_date_checks -= 1  # each is a dateparser call, up to ~200 locales when unknown
             if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
                 continue
-            if at_edge and (is_credit_line(line) or is_update_note(line)):
+            if at_edge and (is_credit_line(line) or is_update_note(line) or is_correction_note(line)):
                 continue
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)
@@ -297,6 +298,7 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
     return (
         (is_outer_credit_line(line) and not is_photo_credit_line(line))  # a photo credit sits under its image
         or is_update_note(line)
+        or is_correction_note(line)
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
         or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
         or is_date_row(line, languages)

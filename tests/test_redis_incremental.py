@@ -59,14 +59,20 @@ class Newsroom:
 
     def story(self, n: int) -> bytes:
         edited = self.edition[n] > FIRST_EDITION
-        update = "<p>Correction: the ministry later revised the figures it had given.</p>" if edited else ""
+        # An outlet's correction as outlets print one: the figure in the text is put right and a
+        # note says so (the note is the outlet's, so extraction drops it; the text still changed).
+        when = "next month" if edited else "next week"
+        note = "<p>Correction: an earlier version of this story gave the wrong publication date.</p>"
+        update = note if edited else ""
         related = " ".join(
             f'<a href="/news/{m}.html">Story {m}</a>' for m in (n - 1, n + 1) if 1 <= m <= STORIES
         )
         body = (
             f"<article><h1>Statement {n} on the harbour budget</h1>"
             f"<p>The council confirmed on hearing {n} that the harbour budget stays as announced.</p>"
-            f"<p>Officials said item {n * 7} of the review would be published in full next week.</p>"
+            f"<p>Officials said item {n * 7} of the review would be published in full {when}.</p>"
+            "<p>The harbour master added that the dredging of the inner basin, the repairs to the north "
+            "quay and the new ferry ramp remain funded, and that no mooring fees will rise this year.</p>"
             f"{update}</article><aside>{related}</aside>"
         )
         return _page(f"Statement {n}", body)

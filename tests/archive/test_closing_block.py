@@ -295,3 +295,24 @@ def test_sentences_about_subscriptions_or_prices_stay(line: str) -> None:
 def test_a_caption_closed_by_a_slash_credit_goes(caption: str) -> None:
     lines = [BODY[0], caption, *BODY[1:]]
     assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Correction: an earlier version of this story gave the wrong publication date.",
+        "Correctie: in een eerdere versie van dit artikel stond dat de boete 150 euro bedraagt. Dat is 100 euro.",
+        "Leiðrétting: Í fyrri útgáfu var rangt farið með nafn sveitarinnar.",
+        "*Popravek: V prvotni različici je bilo napačno navedeno število.",
+        "【訂正】当初、件数を誤って掲載しました。",
+    ],
+)
+def test_a_labelled_correction_note_at_the_end_goes(note: str) -> None:
+    """The outlet's note on a correction it made; the corrected text is what a re-crawl sees change
+    (tests/test_redis_incremental.py edits the body and appends such a note)."""
+    assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
+
+
+def test_a_correction_word_inside_a_sentence_stays() -> None:
+    line = "The correction of the figures was welcomed by the opposition on Friday."
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]

@@ -344,8 +344,7 @@ def test_outlet_notices_corrections_and_short_credits_at_the_end_go(line: str) -
         "The mediator will moderate the talks on Monday.",
         "The council sold the cookie factory.",
         "Correctional services will expand the programme next year.",
-        # An outlet's correction is kept: it is what a re-crawl sees change (a new version's text).
-        "Correction: the ministry later revised the figures it had given.",
+        "Corrections officers will be consulted before the plan is adopted.",
     ],
 )
 def test_statement_lines_with_those_words_stay(line: str) -> None:
