@@ -138,7 +138,7 @@ def is_caption_line(line: str) -> bool:
         return True
     if len(line) > MAX_CAPTION_CHARS:
         return False
-    if _SLASH_CREDIT.search(line):
+    if _SLASH_CREDIT.search(line) or _OPENING_PHOTO_CREDIT.match(line):
         return True
     match = _CAPTION_CREDIT.search(line)
     if match is None:
@@ -152,6 +152,10 @@ def is_caption_line(line: str) -> bool:
 
 # Korean and some Spanish papers close a caption with a slash and the source: "…전경. /경남매일뉴스 DB",
 # "…에서 열린 회의. /연합뉴스", "Sala de estudio, en una imagen de archivo. / DIARI DE LA PLANA".
+# A caption that opens with its credit: "Foto: archivo La Crónica. Vereda de Génova, Quindío."
+_OPENING_PHOTO_CREDIT = re.compile(
+    rf"^(?:{PHOTO_LABELS})\s*[:：]\s*[^.:：!?]{{2,40}}\.\s+\S[^!?]{{0,100}}$", re.IGNORECASE
+)
 _SLASH_CREDIT = re.compile(r"[.。]\s*/\s*[^\s/.]{2,24}(?:\s+[^\s/.]{1,12}){0,3}$")
 
 

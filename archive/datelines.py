@@ -167,7 +167,9 @@ def is_update_note(line: str) -> bool:
     # The note opens with it ("Notícia atualizada às …", "Laporan dikemas kini pada …"); a sentence
     # that reports an update ("The ministry updated its guidance at 10:00") has it further on.
     found = UPDATED_WORDS.search(line)
-    third_word = re.search(r"^\S+\s+\S+\s+", line)
+    # An outlet's note may be marked off ("*Artikel ini dikemas kini pada 4.30 petang …"): one word more.
+    opening = r"^\S+\s+\S+\s+\S+\s+" if line[:1] in "*([" else r"^\S+\s+\S+\s+"
+    third_word = re.search(opening, line)
     return found is not None and (third_word is None or found.start() < third_word.end())
 
 

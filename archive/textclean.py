@@ -72,6 +72,17 @@ RIGHTS_RESERVED = (
 )
 COPYRIGHT = re.compile(rf"[©ⓒ℗]|\(c\)\s*\d{{4}}|{RIGHTS_RESERVED}", re.IGNORECASE)
 MAX_COPYRIGHT_CHARS = 120
+MAX_OPENING_COPYRIGHT_CHARS = 260
+_OPENING_COPYRIGHT = re.compile(r"^\W{0,3}(?:copyright|©|ⓒ|\(c\))", re.IGNORECASE)
+
+
+def is_rights_notice(line: str) -> bool:
+    """A short line with a copyright sign or "all rights reserved"; one that opens with the sign may
+    go on ("Copyright © 2026 The Tribune. All rights reserved. This material may not be …")."""
+    if not COPYRIGHT.search(line):
+        return False
+    limit = MAX_OPENING_COPYRIGHT_CHARS if _OPENING_COPYRIGHT.match(line) else MAX_COPYRIGHT_CHARS
+    return len(line) <= limit
 """A short line with a copyright sign near the start or end is the outlet's notice, in any language."""
 """A labelled date line ("Mis à jour le 3 novembre 2026") goes only this close to the start or end."""
 
@@ -255,7 +266,7 @@ def apply_line_rules(
                 continue
             if at_edge and (is_labelled_list(line) or is_comment_counter(line) or is_outlet_notice(line)):
                 continue
-            if at_edge and len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line):
+            if at_edge and is_rights_notice(line):
                 continue
         dropped_before.append(number - len(kept) - sum(dropped_before))
         kept.append(line)
@@ -300,7 +311,7 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
         or is_update_note(line)
         or is_correction_note(line)
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
-        or (len(line) <= MAX_COPYRIGHT_CHARS and COPYRIGHT.search(line) is not None)
+        or is_rights_notice(line)
         or is_date_row(line, languages)
     )
 

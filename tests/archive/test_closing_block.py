@@ -316,3 +316,32 @@ def test_a_labelled_correction_note_at_the_end_goes(note: str) -> None:
 def test_a_correction_word_inside_a_sentence_stays() -> None:
     line = "The correction of the figures was welcomed by the opposition on Friday."
     assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+def test_a_long_rights_notice_opening_with_the_sign_goes() -> None:
+    notice = (
+        "Copyright © 2026 The Harbour Tribune. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed."
+    )
+    assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
+
+
+def test_a_long_sentence_mentioning_copyright_stays() -> None:
+    line = (
+        "The ministry said the copyright on the harbour maps, which were drawn in 1904 by the port's first "
+        "engineer, has expired and that they may now be reused freely by anyone © free."
+    )
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+@pytest.mark.parametrize(
+    "caption", ["Foto: archivo La Crónica. Vereda de Génova, Quindío.", "Photo: Harbour Authority. The damaged pier on Sunday."]
+)
+def test_a_caption_opening_with_its_credit_goes(caption: str) -> None:
+    lines = [BODY[0], caption, *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY
+
+
+def test_an_update_note_marked_off_with_an_asterisk_goes() -> None:
+    note = "*Artikel ini dikemas kini pada 4.30 petang dengan maklumat tambahan daripada MBKK."
+    assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
