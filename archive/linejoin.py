@@ -223,7 +223,7 @@ def _decide_joins(
     if pairs < 1:
         return []
     lines = _Lines(texts, gaps)
-    if in_paragraph:
+    if in_paragraph and not _list_like(lines):
         # One <p> is one paragraph: a single <br> inside it is where the writer's editor wrapped a
         # line or set a quotation on its own line ("the council said:<br>“We are sorry …”"), in
         # any script; paragraphs inside one <p> are set apart by <br><br>, which never comes here.
@@ -282,6 +282,15 @@ def _decide_joins(
 
 def _unpunctuated(text: str) -> bool:
     return len(UNPUNCTUATED.findall(text)) * 2 > len(text)
+
+
+MIN_LIST_LINES = 3
+
+
+def _list_like(lines: _Lines) -> bool:
+    """Three lines or more, most of them not ending a sentence: a list set in one <p> (tour dates,
+    prices, an address), each item a line of its own."""
+    return len(lines.texts) >= MIN_LIST_LINES and 2 * sum(not o for o in lines.open) < len(lines.texts)
 
 
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:

@@ -49,3 +49,16 @@ def test_a_dated_stamp_row_is_never_joined_to_the_text(stamp: str) -> None:
     """The outlet's date-and-counter row sits right above a source line or the body; the row is
     chrome, not a wrapped line of the statement."""
     assert decide_joins([stamp, "According to the ministry's press service."], [0], in_paragraph=True) == [False]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre", "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre"],
+        ["VIP : 60,000₩", "R : 50,000₩", "S : 40,000₩"],
+        ["Ministry of Public Works and Transport", "Press and Information Department", "12 Harbour Road, Phnom Penh"],
+    ],
+)
+def test_a_list_set_in_one_paragraph_keeps_its_lines(lines: list[str]) -> None:
+    """Items that do not end sentences, three or more: a list inside one <p>, one item per line."""
+    assert decide_joins(lines, [0] * (len(lines) - 1), in_paragraph=True) == [False] * (len(lines) - 1)
