@@ -119,6 +119,22 @@ _SUBSCRIBE = re.compile(
     r"assinatura|prenumer|předplat|predplat|előfizet|подпиш|подписк|передплат|구독|購読|订阅|訂閱|berlangganan|abone",
     re.IGNORECASE,
 )
+# An offer prices a period ("1 € le premier mois", "$1 a week", "4 Wochen für 0,99 €"); a statement's
+# sentence about subscribers and a fee does not ("a £15 credit … to the accounts of subscribers").
+_PERIOD = re.compile(
+    r"\b(?:month|week|year|mois|semaine|an|monat|monate|woche|wochen|jahr|mes|meses|semana|año|mese|mesi|"
+    r"settimana|anno|mês|miesiąc|tydzień|месяц|неделю|год|ay|hafta|yıl|tháng|bulan|minggu|maand|week|jaar|"
+    r"måned|månad|vecka|kuukausi)\w*|月|週|年|개월|주",
+    re.IGNORECASE,
+)
+MAX_OFFER_CHARS = 120
+
+
+def is_subscription_offer(line: str) -> bool:
+    """"Soutenez une information locale indépendante : 1 € le premier mois.": subscribe, a price, a period."""
+    if len(line) > MAX_OFFER_CHARS:
+        return False
+    return all(pattern.search(line) for pattern in (_SUBSCRIBE, _PRICE, _PERIOD))
 _PRICE = re.compile(
     r"\d+(?:[.,]\d+)?\s?(?:€|\$|£|zł|kr|Kč|CHF|₽|₴|₺|円|원|元|eur\b)|(?:€|\$|£)\s?\d", re.IGNORECASE
 )
@@ -149,8 +165,8 @@ def is_outlet_notice(line: str) -> bool:
         return True
     if _MODERATION.search(line) and COMMENT_WORD.search(line):
         return True
-    if _SUBSCRIBE.search(line) and _PRICE.search(line) and len(line) <= MAX_NOTICE_CHARS:
-        return True  # "Soutenez une information locale indépendante : 1 € le premier mois."
+    if is_subscription_offer(line):
+        return True
     if len(line) > MAX_PROMOTION_CHARS or any(c.isdigit() for c in line):
         return False  # "Report leaks on WhatsApp 0800 555 010": the statement's own contact line
     if _CHANNELS.search(line):

@@ -230,7 +230,9 @@ def _extract_tree(
     profile_date = date_from_tree(tree, chosen, max_date)
     tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree) or structural_byline(tree)
     visible = None
-    declared = has_declared_date(tree, capture.url)
+    # Without a declared date, the dateline under an <h1> beats htmldate's guess; without an <h1> the
+    # "header" starts at the page's top bar, where today's date sits.
+    declared = has_declared_date(tree, capture.url) or headline is None
     if not profile_date and not (dates[0] and declared):  # read before pruning takes the header away
         visible = visible_date(tree, dateparser_languages(meta.get("lang")), max_date)
     keep_only_content(tree, chosen)

@@ -284,7 +284,14 @@ def test_a_subscription_offer_at_the_end_goes(offer: str) -> None:
     assert apply_line_rules("\n".join([*BODY, offer]), [])[0].splitlines() == BODY
 
 
-@pytest.mark.parametrize("line", ["The harbour will subscribe to the regional warning scheme.", "Mooring fees rise to €12 a month."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The harbour will subscribe to the regional warning scheme.",
+        "Mooring fees rise to €12 a month.",
+        "The council added that a £15 garden waste credit would be applied to the accounts of subscribers.",
+    ],
+)
 def test_sentences_about_subscriptions_or_prices_stay(line: str) -> None:
     assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
 

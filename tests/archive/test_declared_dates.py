@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import lxml.html
+from htmldate import find_date
+
 from archive.extract import extract
 from tests.archive.captures import html_capture
 
@@ -40,3 +43,12 @@ def test_a_declared_date_still_wins() -> None:
     head = '<meta property="article:published_time" content="2026-11-26T18:00:00+01:00">'
     result = extract(html_capture(page(head), "http://127.0.0.1:8000/lokales/2026/11/einbruchsserie.html", SUNDAY))
     assert result.published is not None and result.published[:10] == "2026-11-26"
+
+
+def test_without_a_headline_element_htmldates_find_stays() -> None:
+    """No <h1>: the header lines would start at the site's top bar (today's date), so our dateline
+    reading does not override the date htmldate finds."""
+    html = page().replace("<h1>Einbruchsserie in Gartenlauben</h1>", "<h2 class='itemTitle'>Einbruchsserie in Gartenlauben</h2>")
+    result = extract(html_capture(html, "http://127.0.0.1:8000/lokales/2026/11/einbruchsserie.html", SUNDAY))
+    found = find_date(lxml.html.document_fromstring(html), extensive_search=False, original_date=True, max_date="2026-11-30")
+    assert result.published is not None and result.published[:10] == found
