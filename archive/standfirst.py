@@ -11,6 +11,8 @@ body's paragraphs are the headline's own siblings, nothing sets the lead apart, 
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
 from archive.datelines import CLOCK, YEAR_LIKE
@@ -39,11 +41,13 @@ def pop_standfirst(tree: HtmlElement) -> str | None:
     for _ in range(MAX_CLIMB + 1):
         if anchor is None:
             return None
-        state, leads, body_chars = _scan_after(anchor)
+        state, leads, body_chars, body = _scan_after(anchor)
         pending += leads
         if state == _STOP or len(pending) > MAX_STANDFIRSTS:
             return None
         if state == _BODY:
+            if not pending and body is not None:
+                pending = _lead_opening(body)  # "<div class=entry-content><p class=lead><strong>…"
             if not pending or body_chars <= 2 * sum(len(_words(lead)) for lead in pending):
                 return None
             for block in pending:
@@ -56,7 +60,7 @@ def pop_standfirst(tree: HtmlElement) -> str | None:
 _BODY, _OPEN, _STOP = "body", "open", "stop"
 
 
-def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int]:
+def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int, HtmlElement | None]:
     """What follows `anchor` among its siblings: the body after some leads (`_BODY`, with the body's
     length), only leads and meta lines (`_OPEN`: look a level up), or paragraphs beside the
     headline (`_STOP`). An image between the lead and the paragraphs sets the lead apart too
@@ -70,20 +74,20 @@ def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int]:
         if _is_meta_line(sibling) or _is_controls(sibling):
             continue  # a dateline, byline or share bar between headline and body: not a lead, not the body
         if _is_body(sibling):
-            return _BODY, leads, len(_words(sibling))
+            return _BODY, leads, len(_words(sibling)), sibling
         paragraphs = sibling.tag == "p" or bool(_paragraphs(sibling))
         if paragraphs and image_after_lead and _styled_apart(leads, sibling):
             rest = [sibling, *sibling.itersiblings()]
-            return _BODY, leads, sum(len(_words(e)) for e in rest if isinstance(e.tag, str))
+            return _BODY, leads, sum(len(_words(e)) for e in rest if isinstance(e.tag, str)), None
         if _is_prose_block(sibling) and not image_after_lead:
             leads.append(sibling)
         elif sibling.tag == "p" or _paragraphs(sibling):
-            return _STOP, leads, 0  # body paragraphs beside the headline: nothing is set apart
+            return _STOP, leads, 0, None  # body paragraphs beside the headline: nothing is set apart
         elif _is_header_part(sibling):
             image_after_lead = image_after_lead or bool(leads and _has_image(sibling))
         else:
-            return _STOP, leads, 0
-    return _OPEN, leads, 0
+            return _STOP, leads, 0, None
+    return _OPEN, leads, 0, None
 
 
 def _styled_apart(leads: list[HtmlElement], body_start: HtmlElement) -> bool:
@@ -91,6 +95,25 @@ def _styled_apart(leads: list[HtmlElement], body_start: HtmlElement) -> bool:
     paragraphs after it (same class or none); a "copete" does not."""
     own = {(lead.get("class") or "").strip() for lead in leads}
     return "" not in own and (body_start.get("class") or "").strip() not in own
+
+
+# The lead as the body's first paragraph, marked by the theme: "lead", "intro", "chapo", "perex" …
+_LEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:lead|lede|intro|summary|standfirst|dek|chapo|chapeau|sapo|entradilla|bajada|copete|"
+    r"sommario|perex|ingress|ingres|vorspann|anons|spot|lid)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _lead_opening(body: HtmlElement) -> list[HtmlElement]:
+    """The body container's first paragraph when the theme marks it as the lead (its class), and
+    other paragraphs follow; [] otherwise."""
+    first = next((p for p in body.iter("p") if _words(p)), None)
+    if first is None or not _LEAD_CLASS.search(first.get("class") or ""):
+        return []
+    if not _is_prose_block(first) or len(_paragraphs(body)) < MIN_BODY_PARAGRAPHS + 1:
+        return []
+    return [first]
 
 
 def _has_image(element: HtmlElement) -> bool:

@@ -216,6 +216,7 @@ def test_outlets_desks_and_labels_before_a_name_in_an_author_slot(value: str, si
     ("line", "expected"),
     [
         ("記者陳怡君、林志豪／臺中報導", "陳怡君、林志豪"),
+        ("記者陳怡君、林志豪∕臺中報導", "陳怡君、林志豪"),  # U+2215, as some CMS fonts set it
         ("Oleh Ahmad Faizal Ismail dan Nurul Huda Rahman", "Ahmad Faizal Ismail dan Nurul Huda Rahman"),
         ("By Ana Ruiz and Pedro Gómez Díaz", "Ana Ruiz and Pedro Gómez Díaz"),
         ("By the council's press office and its partners in the region", None),

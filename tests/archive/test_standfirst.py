@@ -174,3 +174,28 @@ def test_a_number_with_a_full_stop_is_not_a_clock_time() -> None:
     lead = "The council sets aside 46.000 euros to keep the reading room open at night during exams"
     tree = page(f"<h2 class='subtitulo'>{lead}</h2>", body_class="cuerpo")
     assert pop_standfirst(tree) == lead
+
+
+@pytest.mark.parametrize("cls", ["lead", "article-intro", "perex", "chapo"])
+def test_a_lead_marked_by_its_class_as_the_bodys_first_paragraph_is_taken_out(cls: str) -> None:
+    """WordPress-like themes put the lead inside the body container, first, with a class of its own."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><header><h1>Swimming ban extended</h1></header><div class='entry-content'>"
+        f"<p class='{cls}'><strong>{LEAD}</strong></p>"
+        "<p>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae.</p>"
+        "<p>Residents are asked to keep dogs out of the water as well, the board said on Thursday.</p>"
+        "</div></article></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+
+
+def test_a_first_paragraph_without_a_lead_class_stays() -> None:
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><header><h1>Swimming ban extended</h1></header><div class='entry-content'>"
+        f"<p class='has-text-align-left'>{LEAD}</p>"
+        "<p>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae.</p>"
+        "</div></article></body></html>"
+    )
+    assert pop_standfirst(tree) is None
