@@ -42,7 +42,12 @@ def is_credit_line(line: str) -> bool:
     label, value = match.group("label").strip(), match.group("value").strip()
     if not 1 <= len(label.split()) <= 3 or _SENTENCE_END.search(value) or len(value.split()) > 6:
         return False
+    if value[:1] in _OPENING_QUOTES:
+        return False  # "…负责人表示：“我们将依法从重处罚。”": a quotation, never a credit
     return name_like(value)
+
+
+_OPENING_QUOTES = "\"“„«‘‚「『"
 
 
 MAX_OUTER_CREDIT_CHARS = 64

@@ -326,6 +326,7 @@ def _cut_comment_section(lines: list[str]) -> list[str]:
 
 
 MAX_CAPTION_CHARS = 120
+_CLOSING_QUOTES = "\"'”’»」』)）】"
 
 
 def _is_caption_over_credit(line: str, following: str) -> bool:
@@ -334,7 +335,7 @@ def _is_caption_over_credit(line: str, following: str) -> bool:
     return (
         bool(following)
         and len(line) <= MAX_CAPTION_CHARS
-        and not _SENTENCE_END.search(line.strip())
+        and not _SENTENCE_END.search(line.strip().rstrip(_CLOSING_QUOTES))
         and is_photo_credit_line(following)
     )
 

@@ -352,3 +352,14 @@ def test_a_caption_opening_with_its_credit_goes(caption: str) -> None:
 def test_an_update_note_marked_off_with_an_asterisk_goes() -> None:
     note = "*Artikel ini dikemas kini pada 4.30 petang dengan maklumat tambahan daripada MBKK."
     assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "quote",
+    ["市场监管局有关负责人表示：“对于情节严重的经营者，我们将依法从重处罚。”", "The harbour master said: “Nobody sails until the wind drops.”"],
+)
+def test_a_quoted_sentence_above_a_photo_credit_is_not_a_caption(quote: str) -> None:
+    """A sentence closed inside its quotation marks ends a sentence; the photo's credit under the
+    next image does not make it a caption."""
+    lines = [BODY[0], quote, "图／江州市市场监管局", *BODY[1:]]
+    assert apply_line_rules("\n".join(lines), [])[0].splitlines() == [BODY[0], quote, *BODY[1:]]
