@@ -275,7 +275,7 @@ def _extract_tree(
     guessed_author = clean_author(doc.get("author"), site or doc.get("sitename"))
     fields: dict[str, Any] = {
         "title": title,
-        "author": prefer_printed(meta_author or guessed_author or printed or signature, printed),
+        "author": prefer_printed(meta_author or printed or guessed_author or signature, printed),
         "published": _published(profile_date, declared, visible, doc.get("date"), dates[0]),
         "sitename": doc.get("sitename"),
         "canonical_url": urljoin(capture.url, meta["canonical"]) if "canonical" in meta else None,

@@ -232,3 +232,22 @@ def test_a_category_in_a_date_row_is_not_the_reporter() -> None:
 
 def test_a_bengali_staff_correspondent_is_a_desk() -> None:
     assert clean_author("নিজস্ব সংবাদদাতা") is None
+
+
+def test_the_printed_byline_beats_a_guess_from_the_date_line_beside_it() -> None:
+    """A theme's author row holds the name and the date ("प्रकाशित : मंसिर १२, २०८३", published:
+    date); the name element is the byline, not a date label trafilatura may guess from the row."""
+    body = "".join(
+        f"<p>अख्तियार दुरुपयोग अनुसन्धान आयोगले स्थानीय तहका खरिद प्रक्रिया सार्वजनिक गर्न निर्देशन दिएको छ, अनुच्छेद {n}।</p>"
+        for n in range(4)
+    )
+    html = (
+        "<html lang='ne'><head><meta charset='utf-8'><title>आयोगको निर्देशन</title></head><body><main class='container'>"
+        "<article class='single-post'><h1 class='entry-title'>आयोगको निर्देशन</h1>"
+        "<div class='author-row'><img class='avatar' src='/a.jpg' alt=''><div><div class='author-name'>"
+        "<a href='/author/laxmi-khanal/'>लक्ष्मी खनाल</a></div><div class='post-date'>प्रकाशित : मंसिर १२, २०८३</div></div></div>"
+        "<div class='share-top'><a class='fb'>Facebook</a> <a class='tw'>Twitter</a></div>"
+        f"<div class='entry-content'>{body}</div></article></main></body></html>"
+    )
+    result = extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/aayog.html"))
+    assert result.author == "लक्ष्मी खनाल"
