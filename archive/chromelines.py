@@ -76,10 +76,16 @@ MAX_COUNTER_WORDS = 6
 
 def is_comment_counter(line: str) -> bool:
     """A short line with a number and a word for comments: a counter or a link to them."""
+    # "The ministry received 40 comments by Friday." is a sentence
+    return _is_counter(line, COMMENT_WORD, MAX_COUNTER_CHARS, MAX_COUNTER_WORDS)
+
+
+def _is_counter(line: str, word: re.Pattern[str], max_chars: int, max_words: int) -> bool:
+    """A short line with a number and `word`, not closing a sentence: a counter, not a statement."""
     line = line.strip()
-    if len(line) > MAX_COUNTER_CHARS or len(line.split()) > MAX_COUNTER_WORDS or line[-1:] in ".!?。！？":
-        return False  # "The ministry received 40 comments by Friday." is a sentence
-    return any(c.isdigit() for c in line) and bool(COMMENT_WORD.search(line))
+    if len(line) > max_chars or len(line.split()) > max_words or line[-1:] in ".!?。！？":
+        return False
+    return any(c.isdigit() for c in line) and word.search(line) is not None
 
 
 # "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter.": a typo-report prompt; the key names are
@@ -236,12 +242,7 @@ _VIEWS = re.compile(
 
 def is_view_counter(line: str) -> bool:
     """A short line with a number and a word for views or reads, not a sentence."""
-    line = line.strip()
-    if len(line) > MAX_VIEW_COUNTER_CHARS or len(line.split()) > MAX_VIEW_COUNTER_WORDS:
-        return False
-    if line[-1:] in ".!?。！？" or not any(c.isdigit() for c in line):
-        return False
-    return _VIEWS.search(line) is not None
+    return _is_counter(line, _VIEWS, MAX_VIEW_COUNTER_CHARS, MAX_VIEW_COUNTER_WORDS)
 
 
 MAX_CORRECTION_NOTE_CHARS = 300
