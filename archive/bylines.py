@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 
 from archive.credits import PHOTO_LABELS, name_like
 from archive.headerlines import header_pieces
-from archive.scripts import OTHER_FULL_STOPS, has_case, is_lowercase_start
+from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS, has_case, is_lowercase_start
 
 MAX_AUTHOR_CHARS = 60
 
@@ -45,11 +45,11 @@ _AUTHOR_WORDS = (
     "mwandishi|onye nta akụkọ|akọroyin|ɗan jarida"
 )
 _LEADING_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS})\s*[:：፦៖]?\s+"
+    rf"^(?:(?:{_BY_WORDS})\s*[{LABEL_COLONS}]?\s+"
     # Thai "เรื่อง" (story by) and Swahili "Na" (by; also "and") only in an author slot.
-    rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[:：፦៖]?\s*"
+    rf"|(?:{_AUTHOR_WORDS}|المحرر|เรื่อง|ข่าว)\s*[{LABEL_COLONS}]?\s*"
     r"|na\s+(?=\p{Lu})"
-    r"|(?:本[报報])?(?:记者|記者|作者|文|撰文|기자명)\s*[:：፦៖/／]?\s*)",
+    rf"|(?:本[报報])?(?:记者|記者|作者|文|撰文|기자명)\s*[{LABEL_COLONS}/／]?\s*)",
     re.IGNORECASE,
 )
 # A desk before the name in CJK author slots: "社会部 高橋 真理", "编辑部 李华".
@@ -100,7 +100,13 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     return name if is_plausible_author(name, site_name) else None
 
 
-_SLOT_LABEL = re.compile(r"^[^\W\d_]{1,20}\s*[:：፦៖]\s*(?=\S)")
+def is_label_only(text: str) -> bool:
+    """A byline's label standing alone ("By", "記者", "Autor:"), its name in the next element."""
+    match = _LEADING_LABEL.match(" ".join(text.split()) + " ")
+    return match is not None and match.end() >= len(" ".join(text.split()))
+
+
+_SLOT_LABEL = re.compile(rf"^[^\W\d_]{{1,20}}\s*[{LABEL_COLONS}]\s*(?=\S)")
 
 
 def is_plausible_author(name: str, site_name: str | None = None) -> bool:
@@ -121,11 +127,11 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
 # A byline LINE needs a stricter label than an author slot: "文" and "記者" only with a
 # separator or space after them, Latin labels only followed by a name.
 _LINE_LABEL = re.compile(
-    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[:：፦៖]?\s+"
+    rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[{LABEL_COLONS}]?\s+"
     r"|(?-i:de)\s+(?=\p{Lu})"  # Romanian "de Ion Popescu": lower-case "de", then a capitalised name
-    rf"|(?:{_AUTHOR_WORDS})\s*[:：፦៖]\s*"
-    r"|(?:记者|記者|作者|撰文|기자명)(?:\s*[:：፦៖/／]\s*|\s+)"
-    r"|文\s*[:：፦៖/／]\s*"
+    rf"|(?:{_AUTHOR_WORDS})\s*[{LABEL_COLONS}]\s*"
+    rf"|(?:记者|記者|作者|撰文|기자명)(?:\s*[{LABEL_COLONS}/／]\s*|\s+)"
+    rf"|文\s*[{LABEL_COLONS}/／]\s*"
     r"|(?:oprac|opr)\.\s*"  # Polish "Oprac. Anna Wiśniewska" (compiled by)
     rf"|{_TEXT_AND_PHOTO}"
     r"|(?:文・写真|写真・文|文と写真|文・撮影)[\s　]+)",  # Japanese "text and photos: name"
@@ -157,12 +163,12 @@ def byline_line(line: str) -> str | None:
         return reports.group("name")
     match = _LINE_LABEL.match(text)
     if match:
-        name = text[match.end():].strip(" ,;:：፦៖|")
+        name = text[match.end():].strip(f" ,;{LABEL_COLONS}|")
     else:
         trailing = _LINE_TRAILING.match(text)
         if not trailing:
             return None
-        name = trailing.group("name").strip(" ,;:：፦៖|")
+        name = trailing.group("name").strip(f" ,;{LABEL_COLONS}|")
     name = without_place(_TRAILING_LABEL.sub("", name))
     name = name.rsplit("=", 1)[-1].strip()  # "[한빛일보=김하늘 기자]": the outlet, "=", the reporter
     # Co-authors joined by "and" in the page's language: each name within the limit.

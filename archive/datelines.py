@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
 from archive.credits import name_like
-from archive.scripts import OTHER_FULL_STOPS
+from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS
 
 MAX_LINE_CHARS = 64
 MAX_LABEL_WORDS = 4
@@ -204,7 +204,7 @@ def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:
 def name_in_date_row(line: str) -> str | None:
     """The reporter's name a date row carries ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | …")."""
     for piece in ROW_SEPARATORS.split(line.strip()):
-        if any(mark in piece for mark in ":：፦៖"):
+        if any(mark in piece for mark in LABEL_COLONS):
             continue  # "หมวด: การศึกษา" (category: education): a labelled piece is not a bare name
         if not DIGIT.search(piece) and 2 <= len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece):
             return piece

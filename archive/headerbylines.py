@@ -6,7 +6,8 @@ name"), a block the theme names for the author ("<div class=statia-avtori>", "ar
 over its e-mail address. Three structural signals say that a header piece is the byline:
 
 - the block, or an element inside it, is named for the author in its class or id;
-- the block holds a mailto: link (the reporter's address beside the name);
+- the block holds a mailto: link (the reporter's address beside the name), or a link to the
+  author's page (WordPress's /author/slug/, rel="author"): the link's text is the name;
 - the block also holds a date, and the piece is a one-word label, a colon and a name
   ("Label: Name | 25.11.2026"), or a short word and a name set in its own element.
 
@@ -23,7 +24,7 @@ from archive.bylines import byline_line, clean_author, is_plausible_author, with
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
-from archive.scripts import ascii_digits, has_case, is_lowercase_start
+from archive.scripts import LABEL_COLONS, ascii_digits, has_case, is_lowercase_start
 
 # Class and id words themes give the author's element, in the languages theme authors write.
 _AUTHOR_NAMED = re.compile(
@@ -32,7 +33,7 @@ _AUTHOR_NAMED = re.compile(
     r"tac-?gia|jizhe|(?:^|[-_\s])(?:by|auth)(?:$|[-_\s])",
     re.IGNORECASE,
 )
-_LABELLED = re.compile(r"^(?P<label>[^\W\d_]{1,20})\.?\s*[:：፦៖]\s*(?P<value>.+)$")
+_LABELLED = re.compile(rf"^(?P<label>[^\W\d_]{{1,20}})\.?\s*[{LABEL_COLONS}]\s*(?P<value>.+)$")
 _SHORT_WORD = re.compile(r"^(?P<word>[^\W\d_]{1,4})\s+(?P<value>.+)$")
 _CREDIT_LABEL = re.compile(rf"^(?:{PHOTO_LABELS}|{SOURCE_LABELS})$", re.IGNORECASE)
 _EMAIL = re.compile(r"[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
@@ -58,8 +59,13 @@ def structural_byline(tree: HtmlElement) -> str | None:
             bracketed = _dateline_name(piece)
             if bracketed:
                 return bracketed
-        if not (named or mailed or dated) or any("©" in piece for piece in pieces):
-            continue  # no signal; or the footer's "Editor: … | © 2026 …"
+        if any("©" in piece for piece in pieces):
+            continue  # the footer's "Editor: … | © 2026 …"
+        linked = _author_link_name(block)
+        if linked:
+            return linked
+        if not (named or mailed or dated):
+            continue  # no signal
         marked = {" ".join(e.text_content().split()) for e in block.iterdescendants() if e.tag in _INLINE}
         # The element named for the author, read on its own: sibling spans run together in the
         # block's text ("<span class=muhabir>Elif Kaya</span><span class=tarih>24.11.2026</span>").
@@ -119,6 +125,25 @@ def _short_word_name(piece: str, marked: set[str], dated: bool) -> str | None:
     small = has_case(word[0]) and word[0].islower()
     if value in marked or without_place(value) in marked or (dated and small):
         return person_name(value)
+    return None
+
+
+# A link to the author's page: WordPress's /author/slug/, its kin in other languages, rel="author".
+_AUTHOR_PATH = re.compile(
+    r"/(?:author|authors|autor|autores|autori|auteur|auteurs|autore|avtor|yazar|penulis|journalist|"
+    r"journaliste|reporter|redaktor|writer|columnist|profile/author)s?/",
+    re.IGNORECASE,
+)
+
+
+def _author_link_name(block: HtmlElement) -> str | None:
+    """The name a link to an author page shows ("Publié le 26 novembre par <a href=/author/mfall>")."""
+    for link in block.iter("a"):
+        rel = (link.get("rel") or "").lower().split()
+        if "author" in rel or _AUTHOR_PATH.search(link.get("href") or ""):
+            name = person_name(" ".join(link.text_content().split()))
+            if name:
+                return name
     return None
 
 

@@ -109,14 +109,29 @@ _SPACES = re.compile(r"[^\S\u3000]+")
 
 
 def _collect(element: HtmlElement, parts: list[str]) -> None:
-    """Text in document order, a newline for each <br>."""
+    """Text in document order, a newline for each <br> and around each block inside.
+
+    Two elements whose texts abut as a lower-case letter then a capital ("<span>Domingos
+    Ngola</span><span class=role>Jornalista</span>") are set apart by the page's style, not read
+    as one word: they go on lines of their own.
+    """
     if element.tag == "br":
         parts.append("\n")
     elif isinstance(element.tag, str):
         parts.append(element.text or "")
         for child in element:
+            if isinstance(child.tag, str) and (child.tag in _BLOCKS or _glued(parts, child)):
+                parts.append("\n")
             _collect(child, parts)
+            parts.append("\n" if isinstance(child.tag, str) and child.tag in _BLOCKS else "")
             parts.append(child.tail or "")
+
+
+def _glued(parts: list[str], child: HtmlElement) -> bool:
+    """The text so far ends in a lower-case letter and the child's starts with a capital."""
+    before = next((part for part in reversed(parts) if part), "")
+    after = child.text_content()
+    return bool(before and after) and before[-1].islower() and after[0].isupper()
 
 
 def _inside_skipped(element: HtmlElement, headline: HtmlElement | None) -> bool:

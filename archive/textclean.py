@@ -17,6 +17,7 @@ from archive.bylines import (
     bracketed_name_line,
     byline_line,
     clean_author,
+    is_label_only,
     name_place_byline,
     opening_report_mark,
 )
@@ -39,6 +40,7 @@ from archive.datelines import (
     is_update_note,
     name_in_date_row,
 )
+from archive.headerlines import block_lines
 from archive.linejoin import display_width, join_visual_lines
 from archive.profiles import Profile
 from archive.scripts import OTHER_FULL_STOPS
@@ -443,10 +445,13 @@ def byline_from_tree(tree: HtmlElement, profiles: list[Profile]) -> str | None:
                 if len(text) > MAX_BYLINE_ELEMENT_CHARS:
                     continue
                 # A pattern of the site's, a labelled byline in any script, or, since the element
-                # itself says it holds the author, a bare name ("<span class=author>Ana Ruiz</span>").
-                name = _match_byline(text, profiles) or byline_line(text) or clean_author(text)
-                if name:
-                    return name
+                # itself says it holds the author, a bare name ("<span class=author>Ana Ruiz</span>"):
+                # line by line first ("Megan Lefebvre<br>Northshore Beacon staff"), then as a whole.
+                for line in [*block_lines(element), text]:
+                    name = _match_byline(line, profiles) or byline_line(line)
+                    name = name or (None if is_label_only(line) else clean_author(line))
+                    if name:
+                        return name
     return None
 
 

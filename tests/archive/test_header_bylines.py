@@ -251,3 +251,40 @@ def test_the_printed_byline_beats_a_guess_from_the_date_line_beside_it() -> None
     )
     result = extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/aayog.html"))
     assert result.author == "लक्ष्मी खनाल"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # WordPress themes link the name to the author's archive page, beside the date or alone
+        ("<div class=post-meta>Publié le 26 novembre 2026 par <a href='/author/mfall/'>Mamadou Fall</a> | Commentaires (3)</div>", "Mamadou Fall"),
+        ("<div class=entry-meta><a href='/autor/lucia-mendez'>Lucía Méndez</a></div>", "Lucía Méndez"),
+        ("<span class=x><a rel='author' href='/team/17'>Kofi Boateng</a></span>", "Kofi Boateng"),
+        # a link to another kind of page is no byline
+        ("<div class=post-meta>Posted in <a href='/category/city-hall/'>City Hall</a></div>", None),
+    ],
+)
+def test_a_link_to_the_authors_page_names_the_author(header: str, expected: str | None) -> None:
+    assert author_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # the name and the role in sibling elements the theme styles apart, no space between them
+        ("<div class='sc-author'><img src='/av.jpg' alt=''><span>Domingos Ngola</span><span class='role'>Jornalista</span></div>", "Domingos Ngola"),
+        ("<div class='author'><span>Ana Ruiz</span><span>Redactora</span></div>", "Ana Ruiz"),
+        # the name and the desk on lines of their own in a byline element
+        ("<div class='byline'>Megan Lefebvre and Raj Patel<br>Northshore Beacon staff</div>", "Megan Lefebvre and Raj Patel"),
+        ("<div class='byline'><div>Tomás Herrera</div><div>Corresponsal en Cusco</div></div>", "Tomás Herrera"),
+        # the label alone in its element, the name in the next
+        ("<div class='byline'><span>By</span><a href='/people/jo-kim'>Jo Kim</a></div>", "Jo Kim"),
+    ],
+)
+def test_a_name_is_read_apart_from_the_role_beside_it(header: str, expected: str) -> None:
+    assert author_of(header) == expected
+
+
+def test_the_armenian_comma_after_a_label_is_its_colon() -> None:
+    assert author_of("<div class=meta>Հեղինակ՝ Լիլիթ Հակոբյան | 28.11.2026, 12:10</div>", "hy") == "Լիլիթ Հակոբյան"
+    assert byline_line("Հեղինակ՝ Լիլիթ Հակոբյան") == "Լիլիթ Հակոբյան"
