@@ -144,6 +144,7 @@ _REPORTS_FROM = re.compile(
 )
 _LINE_TRAILING = re.compile(r"^(?P<name>\S+(?:\s\S+){0,2})\s*(?:기자|특파원|记者|記者|特派员|特派員)$")
 MAX_BYLINE_LINE_WORDS = 5
+MAX_BYLINE_LINE_CHARS = 100  # the name (at most MAX_AUTHOR_CHARS) and its source or place
 # "김민준 기자 mjkim@paper.example", "Jane Roe (jane.roe@paper.example)": the address is contact, not name.
 _TRAILING_EMAIL = re.compile(r"\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$")
 
@@ -156,14 +157,16 @@ def byline_line(line: str) -> str | None:
     the line sits at an edge of the text.
     """
     text = _TRAILING_EMAIL.sub("", " ".join(line.split())).strip("()[]（）【】 ")
-    if not text or len(text) > MAX_AUTHOR_CHARS or any(ch.isdigit() for ch in text):
+    if not text or len(text) > MAX_BYLINE_LINE_CHARS or any(ch.isdigit() for ch in text):
         return None
     reports = _REPORTS_FROM.match(text)
     if reports:
         return reports.group("name")
     match = _LINE_LABEL.match(text)
     if match:
-        name = text[match.end():].strip(f" ,;{LABEL_COLONS}|")
+        # "Piše: Ivana Perić / PU splitsko-dalmatinska", "By Jo Kim | Reuters", "Por Ana Luz, Portal
+        # Cariri — Juazeiro do Norte": the name, then its source or place
+        name = _SOURCE_AFTER.split(text[match.end():])[0].strip(f" ,;{LABEL_COLONS}|")
     else:
         trailing = _LINE_TRAILING.match(text)
         if not trailing:
@@ -181,6 +184,7 @@ def byline_line(line: str) -> str | None:
 
 
 MAX_CO_AUTHORS = 3
+_SOURCE_AFTER = re.compile(r"\s+[/|∕／\-–—]\s+")
 _CO_AUTHOR_JOIN = re.compile(
     r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
 )

@@ -173,6 +173,40 @@ def is_update_note(line: str) -> bool:
     return found is not None and (third_word is None or found.start() < third_word.end())
 
 
+RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "PREFER_DATES_FROM": "future"}
+MAX_RELATIVE_STAMP_CHARS = 48
+MAX_RELATIVE_LABEL_WORDS = 2
+
+
+def is_relative_stamp(line: str, languages: tuple[str, ...] = ()) -> bool:
+    """A stamp counted from when the page was served ("· Atualizado há 3 horas", "Updated 2 hours
+    ago", "vor 2 Stunden", "3小时前"): a label of a word or two, then a time in the past that
+    dateparser reads as relative, in the page's languages. Callers keep it to the text's edges."""
+    text = line.strip(" ·•|–—-")
+    if len(text) > MAX_RELATIVE_STAMP_CHARS or not DIGIT.search(text) or SENTENCE_END.search(text):
+        return False
+    words = text.split()
+    for start in range(min(MAX_RELATIVE_LABEL_WORDS, len(words) - 1) + 1):
+        if start and not LABEL.match(" ".join(words[:start])):
+            return False
+        if _relative(" ".join(words[start:]), languages):
+            return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _relative(text: str, languages: tuple[str, ...]) -> bool:
+    """Whether dateparser reads `text` as a time before now even when told to prefer the future:
+    the text itself says "ago" ("há 3 horas"); a bare "3 days" or "in 3 days" does not."""
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(text, languages=list(languages) or None, settings=RELATIVE_SETTINGS)
+    except (ValueError, OverflowError, TypeError):
+        return False
+    return isinstance(parsed, datetime) and parsed < datetime.now()
+
+
 ROW_SEPARATORS = re.compile(r"\s+[|·•｜]\s+")
 MAX_ROW_CHARS = 120
 MAX_ROW_PIECE_CHARS = 40

@@ -75,6 +75,9 @@ def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int, HtmlE
             continue  # a dateline, byline or share bar between headline and body: not a lead, not the body
         if _is_body(sibling):
             return _BODY, leads, len(_words(sibling)), sibling
+        run = _paragraph_run(sibling)
+        if len(run) >= MIN_BODY_PARAGRAPHS:
+            return _BODY, leads, sum(len(_words(e)) for e in run), None
         paragraphs = sibling.tag == "p" or bool(_paragraphs(sibling))
         if paragraphs and image_after_lead and _styled_apart(leads, sibling):
             rest = [sibling, *sibling.itersiblings()]
@@ -88,6 +91,21 @@ def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int, HtmlE
         else:
             return _STOP, leads, 0, None
     return _OPEN, leads, 0, None
+
+
+def _paragraph_run(first: HtmlElement) -> list[HtmlElement]:
+    """`first` and the siblings after it built alike (same tag and class), each wrapping a
+    paragraph: a body laid out one wrapper per paragraph ("<div class='mc-column content-text'>
+    <p>…</p></div>" repeated), which no single container holds."""
+    run: list[HtmlElement] = []
+    for element in [first, *first.itersiblings()]:
+        if not isinstance(element.tag, str) or element.tag in _PASSING:
+            continue
+        alike = element.tag == first.tag and element.get("class") == first.get("class")
+        if not alike or element.tag == "p" or len(_paragraphs(element)) != 1:
+            break
+        run.append(element)
+    return run
 
 
 def _styled_apart(leads: list[HtmlElement], body_start: HtmlElement) -> bool:

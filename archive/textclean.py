@@ -37,6 +37,7 @@ from archive.datelines import (
     YEAR_LIKE,
     date_line_kind,
     is_date_row,
+    is_relative_stamp,
     is_update_note,
     name_in_date_row,
 )
@@ -262,6 +263,8 @@ def apply_line_rules(
             if (at_edge or middle_date_checks >= 0) and _is_date_line(line, languages, at_edge):
                 continue
             if at_edge and (is_credit_line(line) or is_update_note(line) or is_correction_note(line)):
+                continue
+            if at_edge and is_relative_stamp(line, languages):
                 continue
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)

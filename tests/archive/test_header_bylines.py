@@ -288,3 +288,30 @@ def test_a_name_is_read_apart_from_the_role_beside_it(header: str, expected: str
 def test_the_armenian_comma_after_a_label_is_its_colon() -> None:
     assert author_of("<div class=meta>Հեղինակ՝ Լիլիթ Հակոբյան | 28.11.2026, 12:10</div>", "hy") == "Լիլիթ Հակոբյան"
     assert byline_line("Հեղինակ՝ Լիլիթ Հակոբյան") == "Լիլիթ Հակոբյան"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the name, then the source it wrote from: a police press office, an agency, the wires
+        ("Piše: Ivana Perić / PU splitsko-dalmatinska", "Ivana Perić"),
+        ("By Jo Kim | Reuters", "Jo Kim"),
+        ("Autor: Jan Nowak / PAP", "Jan Nowak"),
+        # a slash inside a name's label stays the label's ("文／山田太郎")
+        ("文／山田太郎", "山田太郎"),
+        # no label: a name and a source are not a byline line by themselves
+        ("Ivana Perić / PU splitsko-dalmatinska", None),
+    ],
+)
+def test_a_byline_line_may_name_its_source_after_a_slash(line: str, expected: str | None) -> None:
+    assert byline_line(line) == expected
+
+
+def test_a_byline_line_naming_its_source_leaves_the_text() -> None:
+    text, byline = apply_line_rules(
+        "Piše: Ivana Perić / PU splitsko-dalmatinska\n"
+        "Policijska uprava izvijestila je kako je u srijedu navečer uhićen osumnjičeni za niz provala.",
+        [],
+    )
+    assert byline == "Ivana Perić"
+    assert not text.startswith("Piše")

@@ -25,7 +25,7 @@ import pytest
 from archive.bylines import bracketed_name_line, byline_line, clean_author
 from archive.chromelines import is_comment_counter, is_labelled_list
 from archive.credits import is_caption_line
-from archive.datelines import is_date_row, is_update_note, name_in_date_row
+from archive.datelines import is_date_row, is_relative_stamp, is_update_note, name_in_date_row
 from archive.linejoin import decide_joins
 from archive.textclean import apply_line_rules, drop_title_line
 
@@ -363,3 +363,39 @@ def test_statement_lines_with_those_words_stay(line: str) -> None:
 )
 def test_cjk_tag_rows_and_quotations(line: str, is_list: bool) -> None:
     assert is_labelled_list(line) is is_list
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("· Atualizado há 3 horas", ("pt",)),  # the clock time before it sat in a <time> element
+        ("Updated 2 hours ago", ("en",)),
+        ("Zuletzt aktualisiert vor 5 Minuten", ("de",)),
+        ("hace 20 minutos", ("es",)),
+        ("3小时前", ("zh",)),
+        ("Publié il y a 2 jours", ("fr",)),
+    ],
+)
+def test_stamps_counted_from_when_the_page_was_served_go_at_the_edges(line: str, languages: tuple[str, ...]) -> None:
+    assert is_relative_stamp(line, languages)
+    body = "A ministry statement said the bridge closes on Monday for repairs that take a month."
+    assert apply_line_rules(f"{line}\n{body}\n{body}", [], languages)[0] == f"{body}\n{body}"
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("In 3 days", ("en",)),  # the future
+        ("3 horas", ("pt",)),  # no "ago": a duration
+        ("Reading time 3 min", ("en",)),
+        ("The council met 3 times", ("en",)),
+        ("Hace 20 minutos llegó la policía al lugar.", ("es",)),  # a sentence
+    ],
+)
+def test_durations_futures_and_sentences_are_no_relative_stamps(line: str, languages: tuple[str, ...]) -> None:
+    assert not is_relative_stamp(line, languages)
+
+
+def test_a_byline_line_with_the_outlet_and_place_after_the_name() -> None:
+    line = "Por Fernanda Luz e Tiago Moura, Portal Cariri — Juazeiro do Norte"
+    assert byline_line(line) == "Fernanda Luz e Tiago Moura"

@@ -199,3 +199,40 @@ def test_a_first_paragraph_without_a_lead_class_stays() -> None:
         "</div></article></body></html>"
     )
     assert pop_standfirst(tree) is None
+
+
+PARAGRAPHS = (
+    "The water board sent the following statement on Thursday morning to all residents.",
+    "The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae spreading.",
+    "Residents are asked to keep dogs out of the water as well, the board said, and to report dead fish.",
+)
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "lead_tag"),
+    [
+        ("<div class='mc-column content-text'><p class='content-text__container'>{}</p></div>", "h2"),  # Globo-style AMP
+        ("<section class='block block--text'><p>{}</p></section>", "div"),  # a block editor's sections
+    ],
+)
+def test_a_lead_above_a_body_laid_out_one_wrapper_per_paragraph_is_taken_out(wrapper: str, lead_tag: str) -> None:
+    """Some themes give every body paragraph a wrapper of its own, siblings of the header block,
+    with no container around them all; the subtitle in the header block is still a lead."""
+    body = "".join(wrapper.format(text) for text in PARAGRAPHS)
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><div class='content-head'><h1>Swimming ban extended</h1><{lead_tag} class='sub'>{LEAD}</{lead_tag}></div>"
+        "<div class='publication-data'><p>Por Ana Luz</p><p><time>27/11/2026 09h41</time></p></div>"
+        f"<figure><img src='/a.jpg'><figcaption>The lake</figcaption></figure>{body}</article></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    assert all(text in tree.text_content() for text in PARAGRAPHS)
+
+
+def test_one_wrapped_paragraph_after_the_headline_is_no_body_run() -> None:
+    """A single wrapper, then paragraphs of another build: the wrapper's paragraph is the body's
+    first, not a lead: nothing is taken."""
+    tree = lxml.html.document_fromstring(
+        "<html><body><article><h1>Swimming ban extended</h1>"
+        f"<div class='first'><p>{PARAGRAPHS[0]}</p></div><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article></body></html>"
+    )
+    assert pop_standfirst(tree) is None
