@@ -129,6 +129,8 @@ def is_plausible_author(name: str, site_name: str | None = None) -> bool:
 _LINE_LABEL = re.compile(
     rf"^(?:(?:{_BY_WORDS.replace('|da|', '|')})\s*[{LABEL_COLONS}]?\s+"
     r"|(?-i:de)\s+(?=\p{Lu})"  # Romanian "de Ion Popescu": lower-case "de", then a capitalised name
+    # "writes" before the name, Greek with its article: "Γράφει ο Νίκος Οικονόμου", "Piše Ana Horvat"
+    r"|(?:γράφει(?:\s+(?:ο|η|οι))?|piše|пише|pisze|píše|scrie)\s+(?=\p{Lu})"
     rf"|(?:{_AUTHOR_WORDS})\s*[{LABEL_COLONS}]\s*"
     rf"|(?:记者|記者|作者|撰文|기자명)(?:\s*[{LABEL_COLONS}/／]\s*|\s+)"
     rf"|文\s*[{LABEL_COLONS}/／]\s*"
@@ -169,9 +171,12 @@ def byline_line(line: str) -> str | None:
         name = _SOURCE_AFTER.split(text[match.end():])[0].strip(f" ,;{LABEL_COLONS}|")
     else:
         trailing = _LINE_TRAILING.match(text)
-        if not trailing:
+        if trailing:
+            name = trailing.group("name").strip(f" ,;{LABEL_COLONS}|")
+        elif text.count(",") == 1 and _ROLE_END.search(text):  # "Thandeka Nkosi, Senior Reporter"
+            name = text.split(",")[0].strip()
+        else:
             return None
-        name = trailing.group("name").strip(f" ,;{LABEL_COLONS}|")
     name = without_place(_TRAILING_LABEL.sub("", name))
     name = name.rsplit("=", 1)[-1].strip()  # "[한빛일보=김하늘 기자]": the outlet, "=", the reporter
     # Co-authors joined by "and" in the page's language: each name within the limit.
@@ -200,8 +205,18 @@ def without_place(value: str, places: bool = True) -> str:
     if not name or not rest:
         return value
     place = places and 1 <= len(rest.split()) <= MAX_PLACE_WORDS and name_like(rest)
-    role = len(rest.split()) <= MAX_ROLE_WORDS and is_lowercase_start(rest)
+    named_role = is_lowercase_start(rest) or _ROLE_END.search(rest) is not None
+    role = len(rest.split()) <= MAX_ROLE_WORDS and named_role
     return name if place or role else value
+
+
+# A role named in capitals ("Senior Reporter", "Political Editor", "Chefredakteurin"): its last word.
+_ROLE_END = re.compile(
+    rf"(?:^|\s)(?:{_AUTHOR_WORDS}|correspondent|editor|writer|columnist|photographer|contributor|producer|"
+    r"intern|redakteur|redakteurin|korrespondent|korrespondentin|rédacteur|rédactrice|correspondant|"
+    r"correspondante|corresponsal|redactora|repórter|correspondente|inviato|inviata)$",
+    re.IGNORECASE,
+)
 
 
 MAX_ROLE_WORDS = 6

@@ -67,7 +67,7 @@ COMMENT_WORD = re.compile(
     r"diskus|diskuz|discussion|discusión|discussione|"
     r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
     r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"
-    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл|hozzászól|kommentti|athugasemd|sylw",
+    r"අදහස්|មតិ|မှတ်ချက်|сэтгэгдэл|hozzászól|kommentti|athugasemd|sylw|σχόλι|σχολί",
     re.IGNORECASE,
 )
 MAX_COUNTER_CHARS = 60

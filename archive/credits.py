@@ -131,6 +131,10 @@ _CAPTION_CREDIT = re.compile(
 _CJK_CAPTION = re.compile(
     r"^(?:图为|圖為|图片为|圖片為)|(?:资料图片|資料照片|资料图|資料照|供图|供圖)\s*$"
     r"|[（(][^（()）]{1,16}(?:提供|撮影|摄|攝|供图|供圖)[）)]\s*$"
+    # unbracketed, after the caption's sentence or alone: "…办卡事宜。 记者 赵宇 摄", "新华社记者 李明 摄",
+    # "陈晨／摄": a reporter's title before the name, or a space or slash before "photographed"
+    r"|(?:^|[。！？]\s*)(?:[\u4e00-\u9fff]{0,6}(?:记者|記者|通讯员|通訊員)\s*[\u4e00-\u9fff]{2,4}\s*[／/]?\s*"
+    r"|[\u4e00-\u9fff]{2,4}(?:\s+|\s*[／/]\s*))(?:摄|攝|摄影|攝影|撮影)\s*$"
 )
 MAX_CJK_CAPTION_CHARS = 120
 

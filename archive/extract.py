@@ -36,6 +36,7 @@ from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.headerbylines import structural_byline
+from archive.headerlines import TITLE_SEPARATOR, headline_element
 from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
@@ -221,7 +222,7 @@ def _extract_tree(
     capture: Capture, tree: HtmlElement, chosen: list[Any], base: Extraction, options: dict[str, Any]
 ) -> Extraction:
     meta = _page_metadata(tree)
-    headline = tree.find(".//h1")
+    headline = headline_element(tree)
     headline_text = " ".join(headline.text_content().split()) if headline is not None else ""
     site = site_name_of(tree)
     meta_author = author_from_metadata(tree, site)
@@ -309,7 +310,6 @@ def headline_title(title: str | None, headline: str, text: str = "") -> str | No
     return title
 
 
-TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+")
 HEADLINE_SEARCH_LINES = 3
 
 

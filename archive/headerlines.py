@@ -22,9 +22,52 @@ PIECES = re.compile(r"\s+[|ㅣ·•/\-–—]\s+|\s*\u3000+\s*")
 _BLOCKS = frozenset("p div li ul ol table tr td section article header h1 h2 h3 h4 h5 h6 blockquote".split())
 
 
-def header_blocks(tree: HtmlElement) -> Iterator[HtmlElement]:
-    """Leaf blocks among the elements following the first <h1> (or from the body's start)."""
+def headline_element(tree: HtmlElement) -> HtmlElement | None:
+    """The article's headline: the first <h1>; on a page without one, the innermost element of the
+    body whose text is the headline part of the <title> or og:title.
+
+    Old table layouts and some portals print the headline in "<font class=headline>", "<td
+    class=titulo>" or a "<b>": the element whose whole text is the title's longest part (the
+    part that is not the site's name) is where the header block starts.
+    """
     headline = tree.find(".//h1")
+    if headline is not None:
+        return headline
+    for candidate in _title_headlines(tree):
+        for node in tree.xpath("//body//text()[contains(., $start)]", start=candidate[:HEADLINE_PROBE_CHARS]):
+            element = node.getparent()
+            if node.is_tail:
+                element = element.getparent()
+            while element is not None and len(" ".join(element.text_content().split())) < len(candidate):
+                element = element.getparent()
+            if element is None or element.tag in _SKIP or _inside_skipped(element, None):
+                continue
+            if " ".join(element.text_content().split()) == candidate:
+                return element
+    return None
+
+
+HEADLINE_PROBE_CHARS = 12
+MIN_TITLE_HEADLINE_CHARS = 20
+TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+")
+"""Between a title's headline and the site's name ("Site :: News :: Headline", "Headline | Site")."""
+
+
+def _title_headlines(tree: HtmlElement) -> list[str]:
+    """The longest part of the <title> and of og:title, long enough to be a headline."""
+    titles = [tree.findtext(".//head/title") or "", *tree.xpath("//meta[@property='og:title']/@content")]
+    found: list[str] = []
+    for title in titles:
+        parts = [" ".join(part.split()) for part in TITLE_SEPARATOR.split(str(title))]
+        longest = max(parts, key=len, default="")
+        if len(longest) >= MIN_TITLE_HEADLINE_CHARS and longest not in found:
+            found.append(longest)
+    return found
+
+
+def header_blocks(tree: HtmlElement) -> Iterator[HtmlElement]:
+    """Leaf blocks among the elements following the headline (or from the body's start)."""
+    headline = headline_element(tree)
     started = headline is None
     seen = body_paragraphs = 0
     for element in tree.iter():
@@ -84,7 +127,7 @@ def pieces_above_headline(tree: HtmlElement) -> Iterator[str]:
     ("<div class=detail><div class=detail-time>Thứ Sáu, 20/11/2026 - 08:30</div><h1>"). Never
     when the headline sits in <body> itself: there the block above is the site's top bar
     (today's date), not the article's."""
-    headline = tree.find(".//h1")
+    headline = headline_element(tree)
     if headline is None or headline.getparent() is None or headline.getparent().tag in ("body", "html"):
         return
     for sibling in list(headline.itersiblings(preceding=True))[:MAX_ABOVE]:

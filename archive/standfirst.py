@@ -16,6 +16,7 @@ import re
 from lxml.html import HtmlElement
 
 from archive.datelines import CLOCK, YEAR_LIKE
+from archive.headerlines import headline_element
 from archive.textclean import remove_keep_tail
 
 MIN_STANDFIRST_CHARS = 30
@@ -24,7 +25,7 @@ MAX_STANDFIRSTS = 2
 MIN_BODY_PARAGRAPHS = 2
 MAX_CLIMB = 2
 MAX_META_CHARS = 100
-_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "div"})
+_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "div", "font"})  # <font class=intro>: old table layouts' <p>
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
 
@@ -36,7 +37,7 @@ def pop_standfirst(tree: HtmlElement) -> str | None:
     class=header><h1/><div class=lead/><div class=meta/></div><div class=body>…"): leads found
     beside the headline count when the body turns up a level or two higher.
     """
-    anchor = tree.find(".//h1")
+    anchor = headline_element(tree)
     pending: list[HtmlElement] = []
     for _ in range(MAX_CLIMB + 1):
         if anchor is None:
@@ -186,14 +187,28 @@ def _is_prose_block(element: HtmlElement) -> bool:
 
 
 def _is_body(element: HtmlElement) -> bool:
-    """Paragraphs, or a body of loose <br>-separated text (the container's own text and tails)."""
-    if len(_paragraphs(element)) >= MIN_BODY_PARAGRAPHS:
+    """Paragraphs (<p>, or leaf <div>s of paragraph length in "div soup" themes: "<div
+    class=art__p>"), or a body of loose <br>-separated text (the container's own text and tails)."""
+    if max(len(_paragraphs(element)), len(_div_paragraphs(element))) >= MIN_BODY_PARAGRAPHS:
         return True
     loose = [element.text or "", *(child.tail or "" for child in element)]
     return sum(len(part.strip()) for part in loose) >= MIN_LOOSE_BODY_CHARS
 
 
 MIN_LOOSE_BODY_CHARS = 300
+
+
+MIN_DIV_PARAGRAPH_CHARS = 80
+"""Longer than a caption line or a meta row: a leaf <div> this long is a paragraph of text."""
+
+
+def _div_paragraphs(element: HtmlElement) -> list[HtmlElement]:
+    return [
+        div
+        for div in element.iter("div")
+        if len(_words(div)) >= MIN_DIV_PARAGRAPH_CHARS
+        and not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in div.iterdescendants())
+    ]
 
 
 def _paragraphs(element: HtmlElement) -> list[HtmlElement]:

@@ -165,12 +165,20 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, hosts: tuple[str, ...
     if len(segments) < 2:
         return 0
     removed = 0
+    teasers = [
+        is_teaser_line(
+            " ".join(_segment_text(parent, opening, nodes).split()),
+            [a for node in nodes for a in node.iter("a") if a.get("href")],
+            page_url,
+            hosts,
+        )
+        for opening, nodes in segments
+    ]
     for index, (opening, nodes) in enumerate(segments):
-        text = " ".join(_segment_text(parent, opening, nodes).split())
-        links = [a for node in nodes for a in node.iter("a") if a.get("href")]
-        if not is_teaser_line(text, links, page_url, hosts):
+        if not teasers[index]:
             continue
-        if index >= 1 and removed_label_before(parent, segments, index):
+        heads_list = index + 1 < len(teasers) and teasers[index + 1] and not teasers[index - 1]
+        if index >= 1 and removed_label_before(parent, segments, index, heads_list):
             removed += 1
         for node in nodes:
             parent.remove(node)
@@ -199,15 +207,20 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, hosts: tuple[str, ...
 
 
 def removed_label_before(
-    parent: HtmlElement, segments: list[tuple[HtmlElement | None, list[HtmlElement]]], index: int
+    parent: HtmlElement,
+    segments: list[tuple[HtmlElement | None, list[HtmlElement]]],
+    index: int,
+    heads_list: bool = False,
 ) -> bool:
-    """The label line just above a teaser line among <br>s ("【関連記事】<br><a>…</a>"), emptied."""
+    """The label line just above a teaser line among <br>s ("【関連記事】<br><a>…</a>"), emptied.
+    Above a list of teaser lines the heading may be a short phrase ("More from Crime & Courts")."""
     opening, nodes = segments[index - 1]
     text = " ".join(_segment_text(parent, opening, nodes).split())
     linked = any(isinstance(node.tag, str) and next(node.iter("a"), None) is not None for node in nodes)
-    if not text or linked:
+    if not text or linked or len(text) > MAX_LABEL_CHARS:
         return False
-    if not (is_label(text) or is_label(text.rstrip(":：").strip())) or len(text) > MAX_LABEL_CHARS:
+    labelled = is_label(text) or is_label(text.rstrip(":：").strip())
+    if not (labelled or (heads_list and _is_list_heading(text))):
         return False
     for node in nodes:
         if node.getparent() is parent:
@@ -217,6 +230,18 @@ def removed_label_before(
     else:
         opening.tail = None
     return True
+
+
+MAX_LIST_HEADING_WORDS = 6
+_SENTENCE_MARK = re.compile(r"[.!?。！？]\s*$")
+
+
+def _is_list_heading(text: str) -> bool:
+    """A heading's few words: no sentence end, no number."""
+    words = text.split()
+    return len(words) <= MAX_LIST_HEADING_WORDS and not _SENTENCE_MARK.search(text) and not any(
+        ch.isdigit() for ch in text
+    )
 
 
 def _br_segments(parent: HtmlElement) -> list[tuple[HtmlElement | None, list[HtmlElement]]]:

@@ -45,10 +45,17 @@ def test_a_declared_date_still_wins() -> None:
     assert result.published is not None and result.published[:10] == "2026-11-26"
 
 
-def test_without_a_headline_element_htmldates_find_stays() -> None:
-    """No <h1>: the header lines would start at the site's top bar (today's date), so our dateline
-    reading does not override the date htmldate finds."""
+def test_a_headline_without_h1_is_found_by_the_title_and_its_dateline_wins() -> None:
+    """No <h1>, but the <title>'s headline printed in an <h2>: the header block starts there."""
     html = page().replace("<h1>Einbruchsserie in Gartenlauben</h1>", "<h2 class='itemTitle'>Einbruchsserie in Gartenlauben</h2>")
+    result = extract(html_capture(html, "http://127.0.0.1:8000/lokales/2026/11/einbruchsserie.html", SUNDAY))
+    assert result.published is not None and result.published[:10] == "2026-11-27"
+
+
+def test_without_any_headline_element_htmldates_find_stays() -> None:
+    """No <h1> and no element printing the title: the header lines would start at the site's top
+    bar (today's date), so our dateline reading does not override the date htmldate finds."""
+    html = page().replace("<h1>Einbruchsserie in Gartenlauben</h1>", "<h2 class='itemTitle'>Diebe in der Kleingartenanlage</h2>")
     result = extract(html_capture(html, "http://127.0.0.1:8000/lokales/2026/11/einbruchsserie.html", SUNDAY))
     found = find_date(lxml.html.document_fromstring(html), extensive_search=False, original_date=True, max_date="2026-11-30")
     assert result.published is not None and result.published[:10] == found

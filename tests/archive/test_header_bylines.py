@@ -315,3 +315,28 @@ def test_a_byline_line_naming_its_source_leaves_the_text() -> None:
     )
     assert byline == "Ivana Perić"
     assert not text.startswith("Piše")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # "writes" before the name: Greek with its article, South Slavic, Polish, Czech, Romanian
+        ("Γράφει ο Νίκος Οικονόμου", "Νίκος Οικονόμου"),
+        ("Γράφει η Μαρία Παππά", "Μαρία Παππά"),
+        ("Piše Ana Horvat", "Ana Horvat"),
+        ("Pisze Jan Nowak", "Jan Nowak"),
+        ("Pisze prezydent miasta", None),  # "the mayor writes": no name
+        # a name and a role named in capitals, no label
+        ("Thandeka Nkosi, Senior Reporter", "Thandeka Nkosi"),
+        ("Jane Roe, Political Editor", "Jane Roe"),
+        ("Anna Berger, Redakteurin", "Anna Berger"),
+        ("Jane Roe, John Doe", None),  # two names, no role
+    ],
+)
+def test_writes_before_a_name_and_a_capitalised_role_after_it(line: str, expected: str | None) -> None:
+    assert byline_line(line) == expected
+
+
+def test_a_capitalised_role_in_an_author_slot_is_not_part_of_the_name() -> None:
+    assert clean_author("Thandeka Nkosi, Senior Reporter") == "Thandeka Nkosi"
+    assert clean_author("Jane Roe, John Doe") == "Jane Roe, John Doe"

@@ -10,9 +10,12 @@ with and without an <h1>. What stays: a title that is a headline with a dash ins
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from archive.extract import headline_title
+from archive.extract import extract, headline_title
+from archive.headerlines import headline_element
+from tests.archive.captures import html_capture
 
 
 @pytest.mark.parametrize(
@@ -39,3 +42,54 @@ def test_the_headline_without_the_sites_name(title: str, headline: str, text: st
 )
 def test_titles_that_are_not_headline_plus_site_stay(title: str, headline: str, text: str) -> None:
     assert headline_title(title, headline, text) == title
+
+
+# Old table layouts print the headline without an <h1>: in "<font class=headline>", a bold cell,
+# a "<td class=titulo>"; the <title> names the site and section around it.
+BODY = "".join(
+    f"<p>The provincial police said on Sunday that motorists should verify any tow operator, paragraph {n}.</p>"
+    for n in range(3)
+)
+
+
+def table_page(headline_markup: str, title: str = "Lowveld Herald :: News :: Police warn of fake tow-truck syndicate") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body><table><tr><td class='nav'><a href='/'>Home</a> | "
+        "<a href='/news/'>News</a></td></tr><tr><td class='main'>"
+        f"{headline_markup}<br><font class='intro'><i>Motorists are asked to verify any tow operator before handing over keys.</i></font><br>"
+        f"<font class='dateline'>Posted: 19/11/2026 14:05</font><br><table class='img'><tr><td><img src='/a.jpg'></td></tr></table>{BODY}"
+        "</td></tr></table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "headline_markup",
+    [
+        "<font class='headline'>Police warn of fake tow-truck syndicate</font>",
+        "<b><font size='4'>Police warn of fake tow-truck syndicate</font></b>",
+        "<span class='titulo'>Police warn of <i>fake</i> tow-truck syndicate</span>",
+    ],
+)
+def test_a_headline_printed_without_h1_is_found_by_the_title(headline_markup: str) -> None:
+    tree = lxml.html.document_fromstring(table_page(headline_markup))
+    headline = headline_element(tree)
+    assert headline is not None
+    assert " ".join(headline.text_content().split()) == "Police warn of fake tow-truck syndicate"
+    result = extract(html_capture(table_page(headline_markup), "http://127.0.0.1:8000/news/crime/fake-tow-trucks"))
+    assert result.title == "Police warn of fake tow-truck syndicate"
+    assert result.published is not None and result.published[:10] == "2026-11-19"
+    assert result.description is not None and result.description.startswith("Motorists are asked")
+    assert result.text is not None and "Motorists are asked" not in result.text
+
+
+def test_no_headline_when_the_title_is_not_printed_or_only_the_sites_name_is() -> None:
+    unprinted = table_page("<font class='headline'>Syndicate targets stranded drivers</font>")
+    assert headline_element(lxml.html.document_fromstring(unprinted)) is None
+    short = table_page("<font class='headline'>Lowveld Herald</font>", title="Lowveld Herald")
+    assert headline_element(lxml.html.document_fromstring(short)) is None
+
+
+def test_the_first_h1_is_the_headline_when_there_is_one() -> None:
+    tree = lxml.html.document_fromstring("<html><head><title>A b c d e f g h i j k l m n o</title></head><body><h1>Other words</h1><p>A b c d e f g h i j k l m n o</p></body></html>")
+    headline = headline_element(tree)
+    assert headline is not None and headline.tag == "h1"

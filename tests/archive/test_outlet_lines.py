@@ -232,7 +232,14 @@ def test_comment_counters(line: str, counter: bool) -> None:
         ("图为市场监管执法人员在一家健身房检查合同。 资料图片", True),
         ("休止が決まった市営温水プール（同市提供）", True),
         ("（记者 王伟 摄）", True),
+        # unbracketed: after the caption's sentence, or alone; a reporter's title or a space before "摄"
+        ("市民在一家健身房前台咨询办卡事宜。 记者 赵宇 摄", True),
+        ("新华社记者 李明 摄", True),
+        ("陈晨／摄", True),
+        ("大桥夜景。 周雨桐 摄影", True),
         ("市政府表示，将继续提供服务。", False),
+        ("会场内禁止拍摄", False),  # "filming is not allowed": a sentence ending in the same character
+        ("市民在一家健身房前台咨询。会场内禁止拍摄", False),
     ],
 )
 def test_chinese_and_japanese_caption_marks(line: str, caption: bool) -> None:

@@ -236,3 +236,28 @@ def test_one_wrapped_paragraph_after_the_headline_is_no_body_run() -> None:
         f"<div class='first'><p>{PARAGRAPHS[0]}</p></div><p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article></body></html>"
     )
     assert pop_standfirst(tree) is None
+
+
+def test_a_lead_above_a_div_soup_body_is_taken_out() -> None:
+    """React-era themes print every paragraph as a <div> ("<div class=art__p>"), no <p> at all; the
+    lead is a <div> of its own under the headline, a meta block and a figure between."""
+    paragraphs = "".join(f"<div class='art__p'>{text}</div>" for text in PARAGRAPHS)
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='art'><h1>Swimming ban extended</h1><div class='art__lead'>{LEAD}</div>"
+        "<div class='art__info'><div class='art__author'>Autor: <b>Ivana Perić</b></div><div class='art__time'>28.11.2026. u 11:20</div></div>"
+        "<div class='art__media'><img src='/a.jpg'><div class='art__media-desc'>The lake in the summer, when the algae first appeared</div></div>"
+        f"<div class='art__body'>{paragraphs}</div></div></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    assert all(text in tree.text_content() for text in PARAGRAPHS)
+
+
+def test_a_caption_div_is_no_body() -> None:
+    """One long caption <div> in a figure is not a body of div paragraphs: the lead above
+    paragraphs beside the headline stays."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='art'><h1>Swimming ban extended</h1><div>{LEAD}</div>"
+        "<figure><img src='/a.jpg'><div class='cap'>The lake in the summer, when the algae first appeared along the northern shore</div></figure>"
+        f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></body></html>"
+    )
+    assert pop_standfirst(tree) is None

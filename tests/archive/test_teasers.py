@@ -249,3 +249,32 @@ def test_the_host_most_links_name_is_internal_on_a_mirror() -> None:
     few = lxml.html.document_fromstring(f"<html><body><article>{BODY.format(teaser=teaser)}</article></body></html>")
     remove_teasers(few, "http://127.0.0.1:8080/politics/2026/11/ombudsman-report-4411")
     assert "Dispatchers strike" in few.text_content()  # one link to another host proves nothing
+
+
+def test_a_phrase_heading_a_list_of_teaser_lines_goes_with_it() -> None:
+    """An old table layout: the section's "More from …" heading in a <font>, then bulleted links,
+    one per <br>, loose in the same cell as the body's paragraphs."""
+    html = (
+        "<td class='main'><p>The police said the syndicate uses unmarked vehicles on the R40.</p>"
+        "<p>Motorists should call their insurer before handing over keys.</p>"
+        "<font class='morehead'>More from Crime &amp; Courts</font><br>"
+        "&bull; <a href='/news/crime/hijacking-kruger-gate/'>Hijacking suspect shot near Kruger Gate</a><br>"
+        "&bull; <a href='/news/crime/stolen-livestock/'>Stolen livestock recovered near Barberton</a><br></td>"
+    )
+    tree = lxml.html.document_fromstring(f"<html><body><table><tr>{html}</tr></table></body></html>")
+    remove_teasers(tree, "https://lowveld.example/news/crime/fake-tow-trucks/")
+    text = tree.text_content()
+    assert "More from" not in text and "Kruger Gate" not in text
+    assert "unmarked vehicles" in text and "handing over keys" in text
+
+
+def test_a_sentence_above_a_single_teaser_line_stays() -> None:
+    """Only a list's heading may be a phrase: a short sentence above one teaser line is text."""
+    html = (
+        "<div>The council meets again on Monday.<br>"
+        "<a href='/news/2026/11/council-budget-4410'>Council budget: what changes</a><br>"
+        "The vote is expected in December.</div>"
+    )
+    tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    remove_teasers(tree, "https://lowveld.example/news/2026/11/council-4411")
+    assert "meets again on Monday" in tree.text_content()
