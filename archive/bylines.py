@@ -89,6 +89,8 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if site_name and name.startswith(site_name.strip() + " "):
         name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
     name = _DESK_PREFIX.sub("", name)
+    dashed = _PLACE_DASH_NAME.match(name)  # "(මහනුවර - නිමල් පෙරේරා)": the place, then the reporter
+    name = (_place_dash_name(dashed.group("place"), dashed.group("name")) if dashed else None) or name
     # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
     name = without_place(name.split(";")[0], places=False)
     name = _LEADING_LABEL.sub("", _TEXT_AND_PHOTO_LABEL.sub("", name))
@@ -336,6 +338,9 @@ def name_place_byline(line: str) -> str | None:
     a comma, a short place; in a script with letter case the name has two words or more.
     """
     text = " ".join(line.split())
+    dashed = _PLACE_DASH_NAME.match(text)
+    if dashed:
+        return _place_dash_name(dashed.group("place"), dashed.group("name"))
     if len(text) > MAX_AUTHOR_CHARS or text.count(",") != 1 or any(ch.isdigit() for ch in text):
         return None
     name, place = (part.strip() for part in text.split(","))
@@ -346,6 +351,26 @@ def name_place_byline(line: str) -> str | None:
     if not 1 <= len(place.split()) <= MAX_PLACE_WORDS or not name_like(name) or not name_like(place):
         return None
     if _SENTENCE.search(text) or text[-1] in ".!?。":
+        return None
+    return name if is_plausible_author(name) else None
+
+
+# Arabic papers open the text with "place - reporter" ("سكاكا - فهد العنزي"), Sri Lankan ones close
+# it with "(place - reporter)"; in scripts with case the same shape opens a dateline sentence instead.
+_PLACE_DASH_NAME = re.compile(
+    r"^[(（]?\s*(?P<place>[^()（）\-–—\d,.:]{2,30}?)\s+[-–—]\s+(?P<name>[^()（）\-–—\d,.:]{2,40}?)\s*[)）]?$"
+)
+MIN_DASHED_NAME_WORDS = 2
+
+
+def _place_dash_name(place: str, name: str) -> str | None:
+    if any(has_case(ch) for ch in place + name):
+        return None
+    if len(place.split()) > MAX_PLACE_WORDS:
+        return None
+    if not MIN_DASHED_NAME_WORDS <= len(name.split()) <= MAX_BYLINE_LINE_WORDS:
+        return None
+    if _SENTENCE.search(name) or not name_like(name):
         return None
     return name if is_plausible_author(name) else None
 
@@ -365,7 +390,7 @@ def bracketed_name_line(line: str) -> str | None:
     cased = any(has_case(ch) for ch in name)
     if len(words) > MAX_BRACKETED_NAME_WORDS or (cased and len(words) < 2) or not name_like(name):
         return None
-    if _SENTENCE.search(name) or any(ch in name for ch in ",，、:："):
+    if _SENTENCE.search(name) or any(ch in name for ch in ",，、:：") or _PLACE_DASH_NAME.match(name):
         return None
     return name if is_plausible_author(name) else None
 

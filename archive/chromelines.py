@@ -16,15 +16,16 @@ MAX_ITEM_WORDS = 4
 MAX_ITEM_CHARS = 30
 _LEADING_LABEL = re.compile(r"^[^\W\d_][^:：]{0,24}[:：]\s*")
 _SENTENCE = re.compile(r"[.!?。！？]$|[,;，；]\s")
+_MENU_SEPARATORS = "|·•｜»›>＞→"
 
 
 def is_menu_line(line: str) -> bool:
     """A row of three or more short non-sentence items split by '|', '｜', '·', '•' or a
-    breadcrumb's '»' / '›'."""
+    breadcrumb's '»', '›', '>', '＞' or '→' ("홈 > 사회 > 행정", "ホーム ＞ 地域 ＞ 港湾")."""
     line = line.strip()
-    if not line or line[0] in "|·•｜»›" or line[-1] in "|｜»›":
+    if not line or line[0] in _MENU_SEPARATORS or line[-1] in "|｜»›>＞→":
         return False
-    items = [item.strip() for item in re.split(r"\s*[|·•｜»›]\s*", _LEADING_LABEL.sub("", line))]
+    items = [item.strip() for item in re.split(rf"\s*[{_MENU_SEPARATORS}]\s*", _LEADING_LABEL.sub("", line))]
     if len(items) < MIN_ITEMS or any(not item for item in items):
         return False
     if 2 * sum(any(ch.isdigit() for ch in item) for item in items) >= len(items):
@@ -252,7 +253,9 @@ _CORRECTION_LABEL = re.compile(
     r"^[\s*\[(【〔]*(?:correction|correctie|correção|corrección|correzione|korrektur|berichtigung|rectificatif|"
     r"erratum|oprava|sprostowanie|korjaus|rättelse|rettelse|leiðrétting|popravek|ispravak|ispravka|"
     r"исправление|виправлення|поправка|düzeltme|διόρθωση|תיקון|تصحيح|تصحیح|정정|訂正|更正|ralat|pembetulan|"
-    r"đính chính|แก้ไขข้อมูล|संशोधन|সংশোধনী)\s*[:：\]）)】〕]",
+    r"đính chính|แก้ไขข้อมูล|संशोधन|সংশোধনী|திருத்தம்|ತಿದ್ದುಪಡಿ|సవరణ|തിരുത്ത്|સુધારો|ਸੋਧ|درستی|"
+    r"შესწორება|ուղղում|залруулга|түзету|korrigjim|corecție|corectură|helyesbítés|"
+    r"pagtatama|marekebisho|ការកែតម្រូវ|ပြင်ဆင်ချက်|සංශෝධනය)\s*[:：\]）)】〕]",
     re.IGNORECASE,
 )
 

@@ -38,7 +38,8 @@ DIGIT = re.compile(r"\d")
 # A clock time after the date, with its little word before and zone after ("kl. 09.14",
 # "เวลา 13:45 น.", "| 15:20 WIB", "à 10h30"): dateparser fails on many of them, the day is enough.
 TRAILING_TIME = re.compile(
-    r"(?:\s*[,|·•–—-])?\s*(?:[^\W\d_]{1,5}\.?\s*)?(?<![\d.:])\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?"
+    # the little word may be an abbreviation of two ("පෙ.ව. 9.20": Sinhala a.m.)
+    r"(?:\s*[,|·•–—-])?\s*(?:(?:[^\W\d_]{1,5}\.){1,2}\s*|[^\W\d_]{1,5}\s*)?(?<![\d.:])\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?"
     r"(?:\s*[^\W\d_]{1,5}\.?)?\s*$"
 )
 DATEPARSER_SETTINGS = {
@@ -72,8 +73,13 @@ def is_complete_date(text: str, languages: tuple[str, ...] = ()) -> bool:
     return _parse_with_time(text, languages) is not None
 
 
+# The era printed before a Thai year: "พ.ศ. 2569" (Buddhist era), "ค.ศ. 2026" (common era).
+_ERA_MARK = re.compile(r"\s*(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?)\s*(?=\d)")
+
+
 def _parse_with_time(text: str, languages: tuple[str, ...]) -> datetime | None:
     """`text` as a date; failing that, the date before a trailing clock time."""
+    text = _ERA_MARK.sub(" ", text)
     parsed = _parse(text, languages)
     if parsed is None:
         day = TRAILING_TIME.sub("", text)

@@ -264,6 +264,9 @@ def _extract_tree(
     # Date lines are read in the page's languages: its text's and its declared one (the chrome's).
     languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))
     title = headline_title(doc.get("title") or meta.get("title"), headline_text, raw_text)
+    page_title = tree.findtext(".//head/title") or ""
+    if headline_text and title and headline_text not in title and headline_text in page_title:
+        title = headline_text  # trafilatura took the site's name; the page's <title> names the headline
     # The headline goes first so the line after it is the text's edge (a photo credit there),
     # and again after the line rules in case a byline or date line stood above it.
     text, byline = apply_line_rules(drop_title_line(raw_text, title), chosen, languages)

@@ -229,6 +229,11 @@ def _decide_joins(
         # any script; paragraphs inside one <p> are set apart by <br><br>, which never comes here.
         return [True] * pairs
     starts = list(indented or [])
+    if len(starts) >= MIN_LINES and all(starts) and min(gaps) >= 1:
+        # Every line opens with an indent after a blank line: each is a paragraph ("<br><br>&nbsp;
+        # &nbsp;…" in old Thai portals), in a script with full stops or without. (Indents alone
+        # may be a theme's on every <p>, and say nothing.)
+        return [False] * pairs
     if not (any(starts[1:]) and not all(starts)):
         starts = []
     broken = [

@@ -22,6 +22,11 @@ from archive.chromelines import is_menu_line
         "Home · News · Local",
         "Chia sẻ: Facebook | Zalo | In bài viết",
         "공유: 페이스북 | 카카오톡 | 링크 복사",
+        # breadcrumbs printed as plain text, with the separators CMSs use
+        "홈 > 사회 > 행정",
+        "Home > News > Local government",
+        "ホーム ＞ 地域 ＞ 港湾",
+        "Startseite → Region → Polizei",
     ],
 )
 def test_bars_of_short_items_are_menus(line: str) -> None:
@@ -36,6 +41,8 @@ def test_bars_of_short_items_are_menus(line: str) -> None:
         "Prices: 2 € · 3 € · 4 €",
         "The council met · the mayor spoke, and then left · end",
         "Water | Power",
+        "5 > 3 > 1",  # a comparison
+        "Fees rise if income > 30,000 euros > the council's threshold.",
         "The Board will publish its answer | the ministry will reply | the court will rule.",
     ],
 )

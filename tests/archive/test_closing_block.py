@@ -315,6 +315,9 @@ def test_a_caption_closed_by_a_slash_credit_goes(caption: str) -> None:
         "Leiðrétting: Í fyrri útgáfu var rangt farið með nafn sveitarinnar.",
         "*Popravek: V prvotni različici je bilo napačno navedeno število.",
         "【訂正】当初、件数を誤って掲載しました。",
+        "திருத்தம்: முந்தைய பதிப்பில் எண்ணிக்கை தவறாகக் குறிப்பிடப்பட்டிருந்தது.",
+        "Helyesbítés: cikkünk korábbi változatában tévesen szerepelt a dátum.",
+        "Pagtatama: Mali ang petsang nakasaad sa naunang bersyon ng artikulong ito.",
     ],
 )
 def test_a_labelled_correction_note_at_the_end_goes(note: str) -> None:

@@ -340,3 +340,28 @@ def test_writes_before_a_name_and_a_capitalised_role_after_it(line: str, expecte
 def test_a_capitalised_role_in_an_author_slot_is_not_part_of_the_name() -> None:
     assert clean_author("Thandeka Nkosi, Senior Reporter") == "Thandeka Nkosi"
     assert clean_author("Jane Roe, John Doe") == "Jane Roe, John Doe"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # Arabic papers open the text with "place - reporter"; Sri Lankan ones close it in brackets
+        ("سكاكا - فهد العنزي", "فهد العنزي"),
+        ("القاهرة – محمد عبد الله", "محمد عبد الله"),
+        ("(මහනුවර - නිමල් පෙරේරා)", "නිමල් පෙරේරා"),
+        ("الرياض - واس", None),  # an agency's short name after the place, no person
+        ("LONDON - Jane Roe", None),  # in scripts with case this shape opens a dateline sentence
+        ("Ministry - Press Release", None),
+    ],
+)
+def test_a_place_and_a_reporter_joined_by_a_dash(line: str, expected: str | None) -> None:
+    from archive.bylines import name_place_byline
+
+    assert name_place_byline(line) == expected
+
+
+def test_a_place_dash_reporter_line_opening_the_text_is_the_byline() -> None:
+    body = "أعلنت أمانة المنطقة اليوم عن إطلاق المرحلة الثانية من مشروع تطوير الواجهة الحضرية للمدينة."
+    text, author = apply_line_rules(f"سكاكا - فهد العنزي\n{body}\n{body}", [])
+    assert author == "فهد العنزي" and text == f"{body}\n{body}"
+    assert clean_author("(මහනුවර - නිමල් පෙරේරා)") == "නිමල් පෙරේරා"

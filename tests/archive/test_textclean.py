@@ -382,6 +382,19 @@ def test_indent_starts_a_paragraph_only_when_not_every_line_has_one() -> None:
     assert decide_joins(lines, [0, 0, 0], [True] * 4) == decide_joins(lines, [0, 0, 0])
 
 
+def test_lines_each_indented_after_a_blank_line_are_paragraphs_in_any_script() -> None:
+    """Old Thai portals set each paragraph as "<br><br>&nbsp;&nbsp;&nbsp;…": no full stops, widths
+    that could pass for a wrap, but every line opens with an indent after a blank line."""
+    lines = [
+        "กรมอุตุนิยมวิทยาออกประกาศเตือนภัยฉบับที่ 3 ระบุว่าภาคใต้ตอนล่างจะมีฝนตกหนักถึงหนักมากต่อเนื่อง",
+        "ประกาศดังกล่าวระบุว่าขอให้ประชาชนระวังอันตรายจากน้ำท่วมฉับพลันและน้ำป่าไหลหลาก",
+        "นอกจากนี้ คลื่นลมในอ่าวไทยตอนล่างจะมีกำลังแรง คลื่นสูง 3 ถึง 4 เมตร",
+        "ด้านผู้ว่าราชการจังหวัดสั่งการให้ทุกอำเภอเตรียมเครื่องสูบน้ำ",
+        "ประชาชนสามารถติดตามประกาศล่าสุดได้ทางสายด่วน 1182",
+    ]
+    assert decide_joins(lines, [1, 1, 1, 1], [True] * 5) == [False] * 4
+
+
 def test_a_number_cut_by_the_wrap_inside_chinese_text_is_joined_whole() -> None:
     assert joiner("施工期间自12月1日起至1", "2月15日止") == ""
     assert joiner("Phase 1", "2 weeks later") == " "

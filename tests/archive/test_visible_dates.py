@@ -80,3 +80,19 @@ def test_a_dateline_just_above_the_headline_in_the_article_is_read() -> None:
         f"{STATEMENT}</div></body></html>"
     )
     assert visible_date(tree, ("vi",), "2026-11-21") == "2026-11-20"
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("2026 නොවැම්බර් 28 සෙනසුරාදා, පෙ.ව. 9.20", ("si",)),  # Sinhala "a.m." is an abbreviation of two
+        ("20. november 2026 kl. 11.30", ("da",)),
+        ("28/11/2026 à 10h30", ("fr",)),
+        ("วันเสาร์ที่ 28 พฤศจิกายน พ.ศ. 2569 เวลา 15:40 น.", ("th",)),  # the Buddhist era's mark before the year
+        ("28 พ.ย. พ.ศ.2569", ("th",)),
+    ],
+)
+def test_a_date_with_a_clock_time_and_its_little_word_after_it(line: str, languages: tuple[str, ...]) -> None:
+    from archive.datelines import is_complete_date
+
+    assert is_complete_date(line, languages)
