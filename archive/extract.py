@@ -265,7 +265,8 @@ def _extract_tree(
     languages = dateparser_languages(_language(raw_text, None), meta.get("lang"))
     title = headline_title(doc.get("title") or meta.get("title"), headline_text, raw_text)
     page_title = tree.findtext(".//head/title") or ""
-    if headline_text and title and headline_text not in title and headline_text in page_title:
+    main_part = bool(headline_text) and 2 * len(headline_text) >= len(page_title)  # not the site's name
+    if main_part and title and headline_text not in title and headline_text in page_title:
         title = headline_text  # trafilatura took the site's name; the page's <title> names the headline
     # The headline goes first so the line after it is the text's edge (a photo credit there),
     # and again after the line rules in case a byline or date line stood above it.

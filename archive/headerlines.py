@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -30,9 +31,9 @@ def headline_element(tree: HtmlElement) -> HtmlElement | None:
     class=titulo>" or a "<b>": the element whose whole text is the title's longest part (the
     part that is not the site's name) is where the header block starts.
     """
-    headline = tree.find(".//h1")
-    if headline is not None:
-        return headline
+    for headline in tree.iter("h1"):
+        if not _is_logo(headline):
+            return headline
     for candidate in _title_headlines(tree):
         for node in tree.xpath("//body//text()[contains(., $start)]", start=candidate[:HEADLINE_PROBE_CHARS]):
             element = node.getparent()
@@ -45,6 +46,15 @@ def headline_element(tree: HtmlElement) -> HtmlElement | None:
             if " ".join(element.text_content().split()) == candidate:
                 return element
     return None
+
+
+def _is_logo(h1: HtmlElement) -> bool:
+    """An <h1> that is the site's logo ("<h1 class=logo><a href="/">한빛일보</a></h1>"): its text,
+    if any, is a link to the front page."""
+    text = " ".join(h1.text_content().split())
+    home_links = [a for a in h1.iter("a") if urlsplit(a.get("href") or "").path in ("", "/")]
+    linked = " ".join(" ".join(a.text_content().split()) for a in home_links)
+    return bool(home_links) and linked == text
 
 
 HEADLINE_PROBE_CHARS = 12

@@ -25,7 +25,7 @@ MAX_STANDFIRSTS = 2
 MIN_BODY_PARAGRAPHS = 2
 MAX_CLIMB = 2
 MAX_META_CHARS = 100
-_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "div", "font"})  # <font class=intro>: old table layouts' <p>
+_TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "div", "font"})  # <font class=intro>: old table layouts' <p>
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
 

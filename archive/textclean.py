@@ -232,7 +232,8 @@ def apply_line_rules(
     if opening is not None:
         author, lines[0] = opening
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
-    for number, line in enumerate(lines):
+    for number, printed in enumerate(lines):
+        line = _LIST_MARK.sub("", printed)  # trafilatura's "- " before a list item: the rules read the item
         if len(line) <= 200:
             byline = _match_byline(line, profiles)
             if byline is not None:
@@ -274,11 +275,12 @@ def apply_line_rules(
             if at_edge and is_rights_notice(line):
                 continue
         dropped_before.append(number - len(kept) - sum(dropped_before))
-        kept.append(line)
+        kept.append(printed)
     kept = _trim_chrome_tail(kept, dropped_before)
     return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author
 
 
+_LIST_MARK = re.compile(r"^- (?=\S)")
 MAX_CLOSING_BLOCK_LINES = 4
 MAX_CLOSING_LINE_CHARS = 140
 MIN_LINES_BEFORE_CLOSING_BLOCK = 2

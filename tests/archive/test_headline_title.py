@@ -93,3 +93,25 @@ def test_the_first_h1_is_the_headline_when_there_is_one() -> None:
     tree = lxml.html.document_fromstring("<html><head><title>A b c d e f g h i j k l m n o</title></head><body><h1>Other words</h1><p>A b c d e f g h i j k l m n o</p></body></html>")
     headline = headline_element(tree)
     assert headline is not None and headline.tag == "h1"
+
+
+def test_an_h1_that_is_the_sites_logo_is_not_the_headline() -> None:
+    """Korean CMSs put the logo in an <h1> and the headline in an <h3 class=heading>; the <title>
+    names the headline and the site."""
+    html = (
+        "<html><head><title>대전시, 다음 달부터 심야버스 4개 노선 신설 - 한빛일보</title></head><body>"
+        "<div id='header'><h1 class='logo'><a href='/'>한빛일보</a></h1></div><div class='article_head'>"
+        "<h3 class='heading'>대전시, 다음 달부터 심야버스 4개 노선 신설</h3>"
+        "<h4 class='sub_heading'>대전역~유성온천역 등 20분 간격 운행…요금·환승 할인 동일</h4>"
+        "<ul class='info'><li>이수진 기자</li><li>입력 2026.11.20 14:20</li><li>수정 2026.11.20 16:02</li></ul></div>"
+        "<div id='article-view-content-div'>"
+        + "".join(f"대전시가 다음 달 1일부터 시내버스 심야 노선 4개를 새로 운행한다고 밝혔다. 신설 노선은 대전역과 유성온천역, 둔산동, 관저동을 잇는 구간으로 운행된다, 문단 {n}.<br><br>" for n in range(4))
+        + "</div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    headline = headline_element(tree)
+    assert headline is not None and headline.tag == "h3"
+    result = extract(html_capture(html, "http://127.0.0.1:8000/news/articleView.html?idxno=304130"))
+    assert result.title == "대전시, 다음 달부터 심야버스 4개 노선 신설"
+    assert result.description == "대전역~유성온천역 등 20분 간격 운행…요금·환승 할인 동일"
+    assert result.text is not None and "입력" not in result.text and "심야버스" not in result.text.splitlines()[0]

@@ -406,3 +406,12 @@ def test_durations_futures_and_sentences_are_no_relative_stamps(line: str, langu
 def test_a_byline_line_with_the_outlet_and_place_after_the_name() -> None:
     line = "Por Fernanda Luz e Tiago Moura, Portal Cariri — Juazeiro do Norte"
     assert byline_line(line) == "Fernanda Luz e Tiago Moura"
+
+
+def test_header_lines_printed_as_list_items_are_read_without_the_list_mark() -> None:
+    """A CMS's info row as a <ul> ("<li>입력 …</li><li>수정 …</li><li>댓글 0</li>") comes out of
+    trafilatura as "- " lines; the rules read each item, and keep a dialogue dash's line as is."""
+    lines = ["- 입력 2026.11.20 14:20", "- 수정 2026.11.20 16:02", "- 댓글 0", *BODY]
+    assert apply_line_rules("\n".join(lines), [], ("ko",))[0].splitlines() == BODY
+    dialogue = [*BODY[:2], "- We will reopen in spring, the manager said.", BODY[2]]
+    assert apply_line_rules("\n".join(dialogue), [], ("en",))[0].splitlines() == dialogue
