@@ -52,8 +52,8 @@ _LEADING_LABEL = re.compile(
     rf"|(?:本[报報])?(?:记者|記者|作者|文|撰文|기자명)\s*[{LABEL_COLONS}/／]?\s*)",
     re.IGNORECASE,
 )
-# A desk before the name in CJK author slots: "社会部 高橋 真理", "编辑部 李华".
-_DESK_PREFIX = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff]{1,6}(?:部|局|課|课|室|組|组)\s+(?=\S)")
+# A desk before the name in CJK author slots: "社会部 高橋 真理", "编辑部 李华", "社会部・山本彩花".
+_DESK_PREFIX = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff]{1,6}(?:部|局|課|课|室|組|组)(?:\s+|・|･)(?=\S)")
 # A role after the name: "김지훈 기자", "ศิริพร แก้วมณี ผู้สื่อข่าวข่าวสารล้านนา" (reporter of the outlet).
 _TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$|\s+ผู้สื่อข่าว\S*$", re.IGNORECASE)
 # text and photos by one reporter: "Text/Foto: …", "Tekst i foto: …", "ข่าว/ภาพ : …"
@@ -70,7 +70,9 @@ _BOILERPLATE = frozenset(
 )
 # A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
 _DESKS = re.compile(
-    r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|^(?:news|web|online|city)\s+desk|"
+    r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|"
+    r"(?:^|\s)(?:desk|डेस्क|ডেস্ক|டெஸ்க்|bureau|news network|news service|"
+    r"न्यूज़ नेटवर्क|न्यूज नेटवर्क|নিউজ নেটওয়ার্ক)$|"
     r"^haber merkezi|^redacción|^agencias?|^নিজস্ব (?:প্রতিবেদক|সংবাদদাতা)|^निज संवाददाता|^हमारे संवाददाता|"
     r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$",
     re.IGNORECASE,
@@ -385,7 +387,7 @@ def bracketed_name_line(line: str) -> str | None:
     match = _BRACKETED_NAME.match(" ".join(line.split()))
     if not match:
         return None
-    name = match.group("name").strip()
+    name = _DESK_PREFIX.sub("", match.group("name").strip())  # "（社会部・山本彩花）"
     words = name.split()
     cased = any(has_case(ch) for ch in name)
     if len(words) > MAX_BRACKETED_NAME_WORDS or (cased and len(words) < 2) or not name_like(name):

@@ -135,6 +135,27 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 MAX_OFFER_CHARS = 120
+# A newsletter promotion: the newsletter named, and signing up or the e-mail it comes by
+# ("Nejdůležitější zprávy dne každé ráno do e-mailu. Přihlaste se k odběru newsletteru.").
+_NEWSLETTER = re.compile(
+    r"newsletter|nieuwsbrief|infolettre|lettre d'information|boletín|boletim|notiziario|biuletyn|zpravodaj|"
+    r"hírlevél|bülten|bản tin|рассылк|розсилк|бюлетен|뉴스레터|ニュースレター|メルマガ|电子报|電子報|"
+    r"النشرة البريدية|ניוזלטר|न्यूज़लेटर|নিউজলেটার|จดหมายข่าว",
+    re.IGNORECASE,
+)
+_SIGN_UP = re.compile(
+    r"e-?mail|inbox|postfach|boîte|correo|caixa|casella|skrzynk|schránk|postaláda|posta kutus|hộp thư|почт|"
+    r"이메일|メール|邮箱|郵箱|البريد|מייל|ईमेल|ইমেইল|อีเมล|"
+    r"sign up|anmeld|přihlas|prihlás|inscri|registr|zapisz|iscriv|jelentkez|kayıt|daftar|đăng ký|가입|登録|注册|註冊",
+    re.IGNORECASE,
+)
+
+
+def is_newsletter_promotion(line: str) -> bool:
+    """A short line naming the newsletter and signing up for it or the e-mail it comes by."""
+    if len(line) > MAX_NOTICE_CHARS:
+        return False
+    return bool(_NEWSLETTER.search(line) and (_SIGN_UP.search(line) or _SUBSCRIBE.search(line)))
 
 
 def is_subscription_offer(line: str) -> bool:
@@ -172,7 +193,7 @@ def is_outlet_notice(line: str) -> bool:
         return True
     if _MODERATION.search(line) and COMMENT_WORD.search(line):
         return True
-    if is_subscription_offer(line):
+    if is_subscription_offer(line) or is_newsletter_promotion(line):
         return True
     if len(line) > MAX_PROMOTION_CHARS or any(c.isdigit() for c in line):
         return False  # "Report leaks on WhatsApp 0800 555 010": the statement's own contact line
@@ -247,15 +268,22 @@ def is_view_counter(line: str) -> bool:
 
 
 MAX_CORRECTION_NOTE_CHARS = 300
-# "Correction: an earlier version …", "Correctie: …", "*Leiðrétting:", "【訂正】…": the outlet's note
-# on a correction it made; the corrected text is the statement, the note is the outlet's.
+# "Correction: an earlier version …", "Correctie: …", "*Leiðrétting:", "【訂正】…", "Update: …": the
+# outlet's note on a correction or update it made; the corrected text is the statement, the note is
+# the outlet's.
 _CORRECTION_LABEL = re.compile(
     r"^[\s*\[(【〔]*(?:correction|correctie|correção|corrección|correzione|korrektur|berichtigung|rectificatif|"
     r"erratum|oprava|sprostowanie|korjaus|rättelse|rettelse|leiðrétting|popravek|ispravak|ispravka|"
     r"исправление|виправлення|поправка|düzeltme|διόρθωση|תיקון|تصحيح|تصحیح|정정|訂正|更正|ralat|pembetulan|"
     r"đính chính|แก้ไขข้อมูล|संशोधन|সংশোধনী|திருத்தம்|ತಿದ್ದುಪಡಿ|సవరణ|തിരുത്ത്|સુધારો|ਸੋਧ|درستی|"
     r"შესწორება|ուղղում|залруулга|түзету|korrigjim|corecție|corectură|helyesbítés|"
-    r"pagtatama|marekebisho|ការកែតម្រូវ|ပြင်ဆင်ချက်|සංශෝධනය)\s*[:：\]）)】〕]",
+    r"pagtatama|marekebisho|ការកែតម្រូវ|ပြင်ဆင်ချက်|සංශෝධනය|"
+    # update and editor's notes, labelled the same way ("Güncelleme notu:", "Editor's note:")
+    r"update|güncelleme|aktualisierung|mise à jour|actualización|atualização|aggiornamento|aktualizacja|"
+    r"aktualizace|aktualizácia|frissítés|обновление|оновлення|cập nhật|pembaruan|"
+    r"editor'?s note|note de la rédaction|nota de la redacción|nota della redazione|anmerkung der redaktion|"
+    r"nota do editor|nota da redação|od redakcji|poznámka redakce|примечание редакции|editörün notu)"
+    r"(?:\s+(?:notu|note|notiz|nota|notitie))?\s*[:：\]）)】〕]",
     re.IGNORECASE,
 )
 

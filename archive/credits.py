@@ -137,13 +137,16 @@ _CJK_CAPTION = re.compile(
     r"|[\u4e00-\u9fff]{2,4}(?:\s+|\s*[／/]\s*))(?:摄|攝|摄影|攝影|撮影)\s*$"
 )
 MAX_CJK_CAPTION_CHARS = 120
+# Japanese papers close a caption with "＝" and when and where the photo was taken: "チラシを配る
+# 署員ら＝27日、岡山市北区の商業施設", "会見する市長＝市役所で26日".
+_JA_CAPTION_TAIL = re.compile(r"＝[^＝。！？]{0,24}?[0-9０-９]{1,2}日[^＝。！？]{0,30}$")
 
 
 def is_caption_line(line: str) -> bool:
     """A photo caption closed by its credit ("Zberný dvor na Železničnej ulici. Foto: Michal Baláž",
     "Budynek szpitala. Fot. Tomasz Nowicki", "图为…。 资料图片"): the credit makes the line the caption's."""
     line = line.strip()
-    if len(line) <= MAX_CJK_CAPTION_CHARS and _CJK_CAPTION.search(line):
+    if len(line) <= MAX_CJK_CAPTION_CHARS and (_CJK_CAPTION.search(line) or _JA_CAPTION_TAIL.search(line)):
         return True
     if len(line) > MAX_CAPTION_CHARS:
         return False

@@ -131,6 +131,10 @@ def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
         rest = " ".join(words[start:])
         if is_complete_date(rest, languages):
             return "labelled", rest
+    # The label after the date: "2026年11月27日 19時42分 更新" (updated), "27.11.2026 aktualisiert".
+    before, _, last = line.rpartition(" ")
+    if before and len(last) <= MAX_LABEL_CHARS and LABEL.match(last) and is_complete_date(before, languages):
+        return "labelled", before
     return None
 
 

@@ -471,7 +471,7 @@ def _join_br_lines(parent: HtmlElement) -> int:
     if not any(_tag(c) == "br" for c in parent):
         return 0
     joined = 0
-    in_paragraph = _tag(parent) == "p"
+    in_paragraph = _in_one_paragraph(parent)
     run = _BrRun(parent.text or "", in_paragraph)
     for child in list(parent):
         tag = _tag(child)
@@ -483,6 +483,15 @@ def _join_br_lines(parent: HtmlElement) -> int:
         else:
             run.current += child.text_content() + (child.tail or "")
     return joined + run.join()
+
+
+def _in_one_paragraph(parent: HtmlElement) -> bool:
+    """The <br>s' parent is a <p>, or an inline element inside one ("<p><em>„…<br>…”</em></p>", a
+    pasted statement set in italics): its lines are the lines of one paragraph."""
+    element: HtmlElement | None = parent
+    while element is not None and _tag(element) not in BLOCK_TAGS:
+        element = element.getparent()
+    return element is not None and _tag(element) == "p"
 
 
 class _BrRun:

@@ -25,7 +25,9 @@ MIN_PARAGRAPHS_BEFORE = 2
 MIN_LOOSE_BODY_CHARS = 200
 _EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
-_SIGNATURE_CLASS = re.compile(r"author|signature|byline|writer|reporter|tac-?gia|firma|podpis", re.IGNORECASE)
+_SIGNATURE_CLASS = re.compile(
+    r"author|signature|byline|writer|reporter|tac-?gia|firma|podpis|kisha", re.IGNORECASE
+)
 _NOT_A_NAME = re.compile(r"[\d.!?:;,。！？：；，@/|()]")
 
 
@@ -68,9 +70,16 @@ def _signature_name(block: HtmlElement) -> str | None:
     if len(block) > 3 or any(isinstance(c.tag, str) and c.tag in ("p", "div") for c in block):
         return None  # a container, not a line (and its text would cost a walk of its subtree)
     text = " ".join(block.text_content().split())
+    bracketed = _BRACKETED.match(text)  # "（社会部・山本彩花）": Japanese papers sign in brackets
+    if bracketed:
+        inner = bracketed.group("inner").strip()
+        return clean_author(inner) if _name_alone(inner) else None
     if not _name_alone(text) or not _set_apart(block, text):
         return None
     return clean_author(text)
+
+
+_BRACKETED = re.compile(r"^[（(](?P<inner>[^（()）]{2,40})[）)]$")
 
 
 def _name_alone(text: str) -> bool:
@@ -96,8 +105,10 @@ def _set_apart(block: HtmlElement, text: str) -> bool:
 
 def _closes_its_body(block: HtmlElement) -> bool:
     """No text after it among its siblings, and at least two paragraphs before it."""
-    if any(_has_words(s) for s in block.itersiblings()) or (block.tail or "").strip():
+    if (block.tail or "").strip():
         return False
+    if any(_has_words(s) and not _mostly_links(s) for s in block.itersiblings()):
+        return False  # a share bar or a list of other stories may follow it
     before = [s for s in block.itersiblings(preceding=True) if _has_words(s)]
     if len(before) >= MIN_PARAGRAPHS_BEFORE:
         return True
@@ -106,6 +117,15 @@ def _closes_its_body(block: HtmlElement) -> bool:
     loose = [parent.text or ""] if parent is not None else []
     loose += [s.tail or "" for s in block.itersiblings(preceding=True)]
     return sum(len(t.strip()) for t in loose) >= MIN_LOOSE_BODY_CHARS
+
+
+MIN_LINK_SHARE = 0.6
+
+
+def _mostly_links(element: HtmlElement) -> bool:
+    text = "".join(element.text_content().split())
+    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a", "button"))
+    return bool(text) and linked >= MIN_LINK_SHARE * len(text)
 
 
 def _has_words(element: HtmlElement) -> bool:

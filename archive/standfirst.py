@@ -27,6 +27,7 @@ MAX_CLIMB = 2
 MAX_META_CHARS = 100
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "div", "font"})  # <font class=intro>: old table layouts' <p>
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
+_WRAPPED = frozenset({"p", "h2", "h3", "h4"})
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
 
 
@@ -175,8 +176,10 @@ def _is_prose_block(element: HtmlElement) -> bool:
     if element.tag not in _TEXT_BLOCKS:
         return False
     blocks = [c for c in element.iterdescendants() if isinstance(c.tag, str) and c.tag in _BLOCKS]
-    # A wrapper around one paragraph is that paragraph ("<div class=chapo><p>…</p></div>").
-    if blocks and not (len(blocks) == 1 and blocks[0].tag == "p" and _words(blocks[0]) == _words(element)):
+    # A wrapper around one paragraph or subheading is it ("<div class=chapo><p>…</p></div>",
+    # "<div class=ArticleHeader_sapo><h2>…</h2></div>").
+    wrapper = len(blocks) == 1 and blocks[0].tag in _WRAPPED and _words(blocks[0]) == _words(element)
+    if blocks and not wrapper:
         return False
     text = _words(element)
     if _is_controls(element):

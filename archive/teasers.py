@@ -33,7 +33,7 @@ MAX_TEASER_CHARS = 160
 MIN_LINK_SHARE = 0.6
 MAX_LABEL_CHARS = 40
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
-_LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|【[^】]*】)\s*$")
+_LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
 _LABEL_BLOCKS = frozenset("p div h2 h3 h4 h5 h6 strong b span dt".split())
 _BLOCK_CHILDREN = {
     "p", "div", "li", "ul", "ol", "table", "section", "article", "blockquote", "h1", "h2", "h3",

@@ -190,3 +190,21 @@ def test_thai_lines_without_spacers_split_where_a_line_ends_early() -> None:
     lines = [line for paragraph in paragraphs for line in wrap(paragraph, width)]
     got = paragraphs_of("th", "<div class='body'>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>")
     assert got == [paragraphs[0] + " " + paragraphs[1], paragraphs[2]]
+
+
+def test_br_lines_inside_an_inline_element_of_one_p_are_one_paragraph() -> None:
+    """A pasted statement set in italics: "<p><em>„…<br>…<br>…”</em></p>"; the <br>s' parent is
+    the <em>, the paragraph is the <p>."""
+    lines = [
+        "„W wyniku szczegółowej inspekcji przeprowadzonej w nocy stwierdzono",
+        "postępujące pęknięcia dwóch dźwigarów głównych mostu na rzece. ",
+        "Most zostaje zamknięty dla ruchu kołowego i pieszego do odwołania. ",
+        "Przepraszamy za utrudnienia.”",
+    ]
+    html = (
+        "<div class='entry'><p>Urząd Miasta opublikował na swojej stronie komunikat, który przytaczamy w całości:</p>"
+        f"<blockquote><p><em>{'<br>'.join(lines)}</em></p></blockquote>"
+        "<p>Miejski Zarząd Dróg zapowiada, że w ciągu dwóch tygodni przedstawi ekspertyzę naprawy.</p></div>"
+    )
+    got = paragraphs_of("pl", html)
+    assert len(got) == 3 and got[1].startswith("„W wyniku") and got[1].endswith("utrudnienia.”")

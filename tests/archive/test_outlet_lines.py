@@ -238,6 +238,10 @@ def test_comment_counters(line: str, counter: bool) -> None:
         ("陈晨／摄", True),
         ("大桥夜景。 周雨桐 摄影", True),
         ("市政府表示，将继续提供服务。", False),
+        # Japanese captions close with "＝" and when and where the photo was taken
+        ("特殊詐欺への注意を呼びかけるチラシを配る署員ら＝27日、岡山市北区の商業施設", True),
+        ("会見する市長＝市役所で26日", True),
+        ("料金は大人＝500円、子ども＝250円。", False),  # "＝" in a sentence of prices
         ("会场内禁止拍摄", False),  # "filming is not allowed": a sentence ending in the same character
         ("市民在一家健身房前台咨询。会场内禁止拍摄", False),
     ],
@@ -415,3 +419,62 @@ def test_header_lines_printed_as_list_items_are_read_without_the_list_mark() -> 
     assert apply_line_rules("\n".join(lines), [], ("ko",))[0].splitlines() == BODY
     dialogue = [*BODY[:2], "- We will reopen in spring, the manager said.", BODY[2]]
     assert apply_line_rules("\n".join(dialogue), [], ("en",))[0].splitlines() == dialogue
+
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        ("2026年11月27日 19時42分 更新", ("ja",)),  # the label after the date
+        ("27.11.2026 aktualisiert", ("de",)),
+    ],
+)
+def test_a_date_line_with_its_label_after_the_date_goes_at_the_edges(line: str, languages: tuple[str, ...]) -> None:
+    assert apply_line_rules("\n".join([line, *BODY]), [], languages)[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nejdůležitější zprávy dne každé ráno do e-mailu. Přihlaste se k odběru newsletteru.",
+        "Sign up for our morning newsletter and get the day's news in your inbox.",
+        "Abonnez-vous à notre infolettre gratuite.",
+        "뉴스레터 구독하고 매일 아침 이메일로 받아보세요",
+    ],
+)
+def test_newsletter_promotions_at_the_end_go(line: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The decree was published in the official bulletin on Friday and sent to mayors by e-mail.",
+        "Residents can read the council's newsletter at the town hall.",
+    ],
+)
+def test_sentences_about_bulletins_and_newsletters_stay(line: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Güncelleme notu: Haberin ilk versiyonunda etkilenen mahalle sayısı iki olarak yer almıştı.",
+        "Update: The ministry replied on Friday after this story was published.",
+        "Editor's note: This story was first published in 2019 and has been updated.",
+        "Nota de la redacción: se corrigió la fecha de la audiencia.",
+    ],
+)
+def test_labelled_update_and_editors_notes_at_the_end_go(note: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, note]), [])[0].splitlines() == BODY
+
+
+def test_an_update_word_opening_a_sentence_stays() -> None:
+    line = "Update of the flood plan: the council will vote on it in June, the mayor said."
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == [*BODY, line]
+
+
+@pytest.mark.parametrize("value", ["डिजिटल डेस्क", "Digital Desk", "Sports Desk", "नर्मदा टाइम्स न्यूज़ नेटवर्क", "Capital Bureau"])
+def test_desks_and_news_networks_are_not_authors(value: str) -> None:
+    assert clean_author(value) is None

@@ -129,3 +129,25 @@ def test_a_right_aligned_name_after_a_short_cell_is_not_a_signature() -> None:
         "<html><body><table><tr><td>Kontakt:<br><div align='right'>Tomáš Kratochvíl</div></td></tr></table></body></html>"
     )
     assert pop_signature(tree) is None
+
+
+def test_a_bracketed_desk_and_name_closing_the_body_is_the_author() -> None:
+    """Japanese papers sign "（社会部・山本彩花）" (desk, name) under the text; a share bar and a list
+    of the section's other stories (mostly links) may follow it."""
+    tree = body(
+        "<div class='kisha'>（社会部・山本彩花）</div>",
+        after="",
+    )
+    assert pop_signature(tree) == "山本彩花"
+    tree = body(
+        "<div class='kisha'>（社会部・山本彩花）</div><div class='share'><a href='#'>ツイート</a> <a href='#'>シェア</a></div>"
+        "<div class='kanren'><b>社会の最新記事</b><ul><li><a href='/n/1.html'>瀬戸大橋線、強風で一時運転見合わせ</a>（11/27）</li>"
+        "<li><a href='/n/2.html'>津山の住宅火災、焼け跡から1人の遺体</a>（11/27）</li>"
+        "<li><a href='/n/3.html'>児島の小学校で不審者情報　保護者に一斉メール</a>（11/26）</li></ul></div>"
+    )
+    assert pop_signature(tree) == "山本彩花"
+
+
+def test_a_bracketed_sentence_closing_the_body_is_no_signature() -> None:
+    tree = body("<p>（詳細は市のホームページで確認できる。）</p>")
+    assert pop_signature(tree) is None

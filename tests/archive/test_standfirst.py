@@ -261,3 +261,14 @@ def test_a_caption_div_is_no_body() -> None:
         f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p></div></body></html>"
     )
     assert pop_standfirst(tree) is None
+
+
+
+def test_a_lead_wrapped_around_a_subheading_is_taken_out() -> None:
+    """React-era themes wrap the sapo's <h2> in a <div class=ArticleHeader_sapo>."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><article><h1>Swimming ban extended</h1><div class='ArticleHeader_sapo'><h2>{LEAD}</h2></div>"
+        "<div class='ShareBar'><button>Chia sẻ</button><button>Zalo</button></div>"
+        f"<div class='ArticleBody'>{''.join(f'<p>{text}</p>' for text in PARAGRAPHS)}</div></article></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD

@@ -278,3 +278,15 @@ def test_a_sentence_above_a_single_teaser_line_stays() -> None:
     tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
     remove_teasers(tree, "https://lowveld.example/news/2026/11/council-4411")
     assert "meets again on Monday" in tree.text_content()
+
+
+
+def test_teaser_items_with_a_date_in_full_width_brackets_go() -> None:
+    """Japanese lists of the section's latest stories: "<li><a>…</a>（11/27）</li>"."""
+    html = (
+        "<div class='kanren'><b>社会の最新記事</b><ul>"
+        "<li><a href='/news/shakai/2026/11/20261127_05.html'>瀬戸大橋線、強風で一時運転見合わせ</a>（11/27）</li>"
+        "<li><a href='/news/shakai/2026/11/20261126_07.html'>児島の小学校で不審者情報</a>（11/26）</li></ul></div>"
+    )
+    text = _texts(html)
+    assert "瀬戸大橋線" not in text and "最新記事" not in text and "statutory period" in text
