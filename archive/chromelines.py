@@ -146,7 +146,8 @@ _NEWSLETTER = re.compile(
 _SIGN_UP = re.compile(
     r"e-?mail|inbox|postfach|boîte|correo|caixa|casella|skrzynk|schránk|postaláda|posta kutus|hộp thư|почт|"
     r"이메일|メール|邮箱|郵箱|البريد|מייל|ईमेल|ইমেইল|อีเมล|"
-    r"sign up|anmeld|přihlas|prihlás|inscri|registr|zapisz|iscriv|jelentkez|kayıt|daftar|đăng ký|가입|登録|注册|註冊",
+    r"sign up|anmeld|přihlas|prihlás|inscri|registr|zapisz|iscriv|jelentkez|kayıt|daftar|đăng ký|"
+    r"가입|登録|注册|註冊",
     re.IGNORECASE,
 )
 
