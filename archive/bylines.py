@@ -195,7 +195,7 @@ def byline_line(line: str) -> str | None:
 MAX_CO_AUTHORS = 3
 _SOURCE_AFTER = re.compile(r"\s+[/|∕／\-–—]\s+")
 _CO_AUTHOR_JOIN = re.compile(
-    r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
+    r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|şi|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
 )
 
 

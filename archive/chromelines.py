@@ -284,7 +284,10 @@ _CORRECTION_LABEL = re.compile(
     r"aktualizace|aktualizácia|frissítés|обновление|оновлення|cập nhật|pembaruan|"
     r"editor'?s note|note de la rédaction|nota de la redacción|nota della redazione|anmerkung der redaktion|"
     r"nota do editor|nota da redação|od redakcji|poznámka redakce|примечание редакции|editörün notu)"
-    r"(?:\s+(?:notu|note|notiz|nota|notitie))?\s*[:：\]）)】〕]",
+    r"(?:\s+(?:notu|note|notiz|nota|notitie))?"
+    # the day it was made, between the label and the colon: "Correctie 27 november:", "Update 27.11.2026:"
+    r"(?:,?\s+\d{1,2}(?:[./]\d{1,2}[./]?(?:\d{2,4})?|\.?\s+\p{L}{3,12}\.?(?:\s+\d{4})?)(?:,?\s+\d{1,2}[:.h]\d{2})?)?"
+    r"\s*[:：\]）)】〕]",
     re.IGNORECASE,
 )
 

@@ -27,7 +27,7 @@ _CREDIT = re.compile(
 _JOINERS = frozenset(
     "of de la le du des der die das von und and the for y e da di del do dos van al".split()
     # "and" between two names, in the languages bylines are printed in ("Elif Kaya ve Burak Demir")
-    + "et i a en og och ja és și ve na и і та και dan và".split()
+    + "et i a en og och ja és și şi ve na и і та και dan và".split()
 )
 _SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]\s*$|[,;]\s+\w+\s+\w+\s+\w+")
 

@@ -35,7 +35,8 @@ from archive.bylines import (
 from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
-from archive.headerbylines import structural_byline
+from archive.factboxes import remove_fact_boxes
+from archive.headerbylines import labelled_author_block, structural_byline
 from archive.headerlines import TITLE_SEPARATOR, headline_element
 from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
@@ -229,7 +230,12 @@ def _extract_tree(
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
     dates = _dates(tree, max_date)
     profile_date = date_from_tree(tree, chosen, max_date)
-    tree_byline = byline_from_tree(tree, chosen) or byline_under_headline(tree) or structural_byline(tree)
+    tree_byline = (
+        byline_from_tree(tree, chosen)
+        or byline_under_headline(tree)
+        or structural_byline(tree)
+        or labelled_author_block(tree)
+    )
     visible = None
     # Without a declared date, the dateline under an <h1> beats htmldate's guess; without an <h1> the
     # "header" starts at the page's top bar, where today's date sits.
@@ -240,6 +246,7 @@ def _extract_tree(
     for profile in chosen:
         prune(tree, profile.prune)
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
+    remove_fact_boxes(tree)
     remove_image_captions(tree)
     unwrap_layout_tables(tree)
     standfirst = pop_standfirst(tree)

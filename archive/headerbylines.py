@@ -82,6 +82,23 @@ def structural_byline(tree: HtmlElement) -> str | None:
     return None
 
 
+MAX_AUTHOR_BLOCK_CHARS = 80
+
+
+def labelled_author_block(tree: HtmlElement) -> str | None:
+    """The name in a labelled byline anywhere in an element named for the author, the header or
+    not: "<div class=news-author>Автор: <strong>…</strong></div>" under the text."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or not _names_author(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if text and len(text) <= MAX_AUTHOR_BLOCK_CHARS:
+            name = byline_line(text)
+            if name:
+                return name
+    return None
+
+
 def person_name(value: str) -> str | None:
     """`value` when it is a person's name, a trailing ", place" dropped ("Ivana Matić, Split")."""
     value = without_place(" ".join(value.split()).strip(" ,;|·–—-"))

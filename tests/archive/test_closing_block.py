@@ -318,6 +318,10 @@ def test_a_caption_closed_by_a_slash_credit_goes(caption: str) -> None:
         "திருத்தம்: முந்தைய பதிப்பில் எண்ணிக்கை தவறாகக் குறிப்பிடப்பட்டிருந்தது.",
         "Helyesbítés: cikkünk korábbi változatában tévesen szerepelt a dátum.",
         "Pagtatama: Mali ang petsang nakasaad sa naunang bersyon ng artikulong ito.",
+        # the day it was made between the label and the colon
+        "Correctie 27 november: in een eerdere versie van dit artikel stond dat het bad in 1971 werd geopend.",
+        "Correction, 12 March 2026: an earlier version gave the wrong figure.",
+        "Update 27.11.2026, 14:05: the ministry replied after publication.",
     ],
 )
 def test_a_labelled_correction_note_at_the_end_goes(note: str) -> None:

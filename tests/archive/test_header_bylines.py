@@ -365,3 +365,33 @@ def test_a_place_dash_reporter_line_opening_the_text_is_the_byline() -> None:
     text, author = apply_line_rules(f"سكاكا - فهد العنزي\n{body}\n{body}", [])
     assert author == "فهد العنزي" and text == f"{body}\n{body}"
     assert clean_author("(මහනුවර - නිමල් පෙරේරා)") == "නිමල් පෙරේරා"
+
+
+def test_a_labelled_byline_in_an_author_block_under_the_text() -> None:
+    """Bulgarian and other portals print "Автор: <strong>name</strong>" in a "news-author" block
+    after the body, where trafilatura drops it; the block's class names the author."""
+    html = (
+        "<html><head><title>Русе въвежда безплатен градски транспорт</title></head><body><h1>Русе въвежда безплатен градски транспорт</h1>"
+        "<div class='news-text'>"
+        + "".join(f"<p>Община Русе обяви временни мерки за ограничаване на замърсяването на въздуха, параграф {n}.</p>" for n in range(4))
+        + "</div><div class='news-author'>Автор: <strong>Десислава Петрова</strong></div>"
+        "<div class='social-share'>Сподели: <a href='#'>Facebook</a></div></body></html>"
+    )
+    result = extract(html_capture(html, "http://127.0.0.1:8000/ruse/transport-71030"))
+    assert result.author == "Десислава Петрова"
+
+
+def test_an_author_block_without_a_label_is_not_read_for_a_name_far_from_the_header() -> None:
+    """A bare name in a block named for the author after the body could be a related author box:
+    only a labelled byline is read there."""
+    import lxml.html
+
+    from archive.headerbylines import labelled_author_block
+
+    tree = lxml.html.document_fromstring("<html><body><p>Text.</p><div class='author-box'>Ivana Perić</div></body></html>")
+    assert labelled_author_block(tree) is None
+
+
+def test_romanian_co_authors_joined_by_si_with_a_cedilla() -> None:
+    assert byline_line("de Andrei Pop şi Ioana Mureşan") == "Andrei Pop şi Ioana Mureşan"
+    assert byline_line("de Andrei Pop și Ioana Mureșan") == "Andrei Pop și Ioana Mureșan"

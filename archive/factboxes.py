@@ -1,0 +1,82 @@
+"""Fact boxes inside an article body: the outlet's summary, not the statement's text.
+
+Why: outlets set a box between the body's paragraphs with a heading and a few short items
+("Ce que risquent les conducteurs" + two lines, "Vuurwerkvrije zones in het kort" + a list,
+"Ukratko" + a list). It restates the story for skimming readers; trafilatura keeps it as
+paragraphs, and the items read as short lines no line rule can tell from the statement's own.
+
+Structure decides, with the theme's word for "box" as the sign that it is set apart:
+- the element's class names a box (in the words themes use: box, encadré, kader, Kasten,
+  recuadro, riquadro, ramka, factbox, infobox, summary …) or it is an <aside>;
+- it opens with a heading (<h2>–<h6>, or a bold line) and holds two short items or more;
+- it is small (a box, not a section of the article) and sits between body paragraphs.
+A pasted statement's own list stays: it has no box around it, or no heading, or it is long.
+"""
+
+from __future__ import annotations
+
+import regex as re
+from lxml.html import HtmlElement
+
+from archive.textclean import remove_keep_tail
+
+MAX_BOX_CHARS = 600
+MAX_ITEM_CHARS = 200
+MAX_HEADING_CHARS = 80
+MIN_ITEMS = 2
+MIN_BODY_PARAGRAPH_CHARS = 80
+_BOX_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:(?:fact|info|key|summary|highlight)[-_]?(?:box|points?|facts?)|box|encadre|encadré|"
+    r"kader|kasten|infokasten|recuadro|riquadro|ramka|ramecek|keret|cerceve|summary|highlights|keypoints|"
+    r"tldr|in-?short|ukratko|kurz|faktabox|faktaruta|faktaboks)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_BOLD = frozenset({"b", "strong"})
+_ITEMS = frozenset({"p", "li"})
+_SENTENCE_END = re.compile(r"[.!?。！？]\s*$")
+
+
+def remove_fact_boxes(tree: HtmlElement) -> int:
+    """Remove fact boxes set between body paragraphs; returns how many went."""
+    doomed = [element for element in tree.iter("div", "aside", "section") if _is_fact_box(element)]
+    for box in doomed:
+        if box.getparent() is not None:
+            remove_keep_tail(box)
+    return len(doomed)
+
+
+def _is_fact_box(element: HtmlElement) -> bool:
+    boxed = element.tag == "aside" or _BOX_CLASS.search(element.get("class") or "") is not None
+    if not boxed or next(element.iterancestors("blockquote", "q"), None) is not None:
+        return False  # a quotation is never the outlet's box
+    text = _words(element)
+    if not text or len(text) > MAX_BOX_CHARS:
+        return False
+    children = [child for child in element if isinstance(child.tag, str) and _words(child)]
+    if not children or not _is_heading(children[0]):
+        return False
+    items = [item for item in element.iter(*_ITEMS) if _words(item)]
+    if len(items) < MIN_ITEMS or any(len(_words(item)) > MAX_ITEM_CHARS for item in items):
+        return False
+    return _between_paragraphs(element)
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    text = _words(element)
+    if len(text) > MAX_HEADING_CHARS or _SENTENCE_END.search(text):
+        return False
+    return element.tag in _HEADINGS or element.tag in _BOLD
+
+
+def _between_paragraphs(element: HtmlElement) -> bool:
+    """A body paragraph before it among its siblings (the box sits inside the text)."""
+    return any(
+        sibling.tag == "p" and len(_words(sibling)) >= MIN_BODY_PARAGRAPH_CHARS
+        for sibling in element.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str)
+    )
+
+
+def _words(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
