@@ -62,11 +62,22 @@ _AGENCY_TAG = re.compile(r"^[(\[]?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+[)\]]?$|^\((?:
 _END_MARK = re.compile(r"^[(（]\s*(?:完|终|終|end|fin|ende)\s*[)）]$", re.IGNORECASE)
 
 
+# "*Com informações da Secretaria …", "With reporting by Reuters": the sources the outlet drew on.
+_WITH_INFORMATION = re.compile(
+    r"^[*(\[]?\s*(?:com informações d[aoe]s?|con información de|con informaci[oó]n de|"
+    r"con informazioni d[aie]|avec (?:l'afp|afp|reuters|agences)|mit material von|"
+    r"(?:with )?(?:additional )?reporting (?:by|from)|z informacji|cu informații de la)\b",
+    re.IGNORECASE,
+)
+
+
 def is_outer_credit_line(line: str) -> bool:
     """A credit on the text's first or last line: also a desk or source in plain words."""
     if is_credit_line(line) or is_photo_credit_line(line):
         return True
     if _AGENCY_TAG.match(line.strip()) or _END_MARK.match(line.strip()):
+        return True
+    if len(line) <= MAX_SOURCE_LINE_CHARS and _WITH_INFORMATION.match(line.strip()):
         return True
     line = line.strip()
     if len(line) > MAX_SOURCE_LINE_CHARS:

@@ -158,6 +158,24 @@ UPDATED_WORDS = re.compile(
     r"düzeltildi|تصحيح)\b|更新|수정|업데이트|정정|訂正|更正",
     re.IGNORECASE,
 )
+# "published" in the languages news sites write in: with "updated", the words of a header's stamp.
+PUBLISHED_WORDS = re.compile(
+    r"published|posted|publicerad|publicerat|publiceret|publisert|julkaistu|publié|publiée|publicado|publicada|"
+    r"veröffentlicht|pubblicato|gepubliceerd|opublikowano|publikováno|publikované|közzétéve|publicat|"
+    r"опубликовано|опубліковано|объявлено|yayınlanma|yayınlandı|đăng|diterbitkan|δημοσίευση|δημοσιεύθηκε|פורסם|"
+    r"نشر|منتشر شده|प्रकाशित|প্রকাশিত|เผยแพร่|게재|입력|公開|发布|發布|掲載",
+    re.IGNORECASE,
+)
+
+
+def is_stamp_word(text: str) -> bool:
+    """A header stamp's words alone ("Publicerad", "Zuletzt aktualisiert", "입력")."""
+    words = text.strip(" :：").split()
+    if not words or LABEL.match(" ".join(words)) is None:
+        return False
+    return PUBLISHED_WORDS.fullmatch(words[-1]) is not None or UPDATED_WORDS.fullmatch(words[-1]) is not None
+
+
 # "11.02", "9:15", "15h20"; a colon or full stop may follow ("klo 11.02: korjattu …"), a digit may not.
 CLOCK = re.compile(
     r"(?<![\d.:])\d{1,2}(?:[:.]|\s?h\s?)\d{2}(?!\d|[.:]\d)"  # "11.02", "9:15", "15h20", "13 h 02" (Quebec)

@@ -28,7 +28,7 @@ MIN_BODY_PARAGRAPH_CHARS = 80
 _BOX_CLASS = re.compile(
     r"(?:^|[\s_-])(?:(?:fact|info|key|summary|highlight)[-_]?(?:box|points?|facts?)|box|encadre|encadré|"
     r"kader|kasten|infokasten|recuadro|riquadro|ramka|ramecek|keret|cerceve|summary|highlights|keypoints|"
-    r"tldr|in-?short|ukratko|kurz|faktabox|faktaruta|faktaboks)(?:$|[\s_-])",
+    r"tldr|in-?short|ukratko|kurz|faktabox|faktaruta|faktaboks|fakta|fakten|facts|faits|feiten)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -56,10 +56,31 @@ def _is_fact_box(element: HtmlElement) -> bool:
     children = [child for child in element if isinstance(child.tag, str) and _words(child)]
     if not children or not _is_heading(children[0]):
         return False
+    if _labelled_line(element, children[0]):
+        return _after_text(element)  # "<div class=artikel__fakta><b>Fakta:</b> …</div>"
     items = [item for item in element.iter(*_ITEMS) if _words(item)]
     if len(items) < MIN_ITEMS or any(len(_words(item)) > MAX_ITEM_CHARS for item in items):
         return False
     return _between_paragraphs(element)
+
+
+MAX_LABELLED_BOX_CHARS = 300
+
+
+def _labelled_line(element: HtmlElement, first: HtmlElement) -> bool:
+    """A one-line box: a bold label with its colon, then the box's text ("Fakta: …")."""
+    label = _words(first)
+    text = _words(element)
+    return first.tag in _BOLD and label.endswith((":", "：")) and len(text) <= MAX_LABELLED_BOX_CHARS
+
+
+def _after_text(element: HtmlElement) -> bool:
+    """Some of the article's text comes before it (a paragraph-long block among its earlier siblings)."""
+    return any(
+        len(_words(sibling)) >= MIN_BODY_PARAGRAPH_CHARS
+        for sibling in element.itersiblings(preceding=True)
+        if isinstance(sibling.tag, str)
+    )
 
 
 def _is_heading(element: HtmlElement) -> bool:

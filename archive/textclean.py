@@ -38,6 +38,7 @@ from archive.datelines import (
     date_line_kind,
     is_date_row,
     is_relative_stamp,
+    is_stamp_word,
     is_update_note,
     name_in_date_row,
 )
@@ -354,8 +355,10 @@ _LONE_LABEL = re.compile(r"^[^\W\d_]{2,24}\s?[:：]$")
 def _is_lone_label(line: str) -> bool:
     """One word and a colon alone opening the text ("Aktualisiert:", "Publicado:"): a header label
     whose value (a date in a <time>, a name in a link) the page set apart. Without the colon a word
-    may be the body's first heading ("Claim", "Background"), so it stays."""
-    return _LONE_LABEL.match(line.strip()) is not None
+    may be the body's first heading ("Claim", "Background"), so it stays, unless it is a word for
+    published or updated ("Publicerad <time>…</time>": the date went with its element)."""
+    line = line.strip()
+    return _LONE_LABEL.match(line) is not None or (len(line.split()) <= 2 and is_stamp_word(line))
 
 
 MAX_PROMPT_CHARS = 60
@@ -404,11 +407,13 @@ def _trim_chrome_tail(kept: list[str], dropped_before: list[int]) -> list[str]:
     statement's last paragraph came before the chrome.
     `dropped_before[i]` counts the lines dropped between kept line i-1 and kept line i.
     """
-    if len(kept) < 3 or len(kept[-1]) > MAX_TAIL_LINE_CHARS or display_width(kept[-1]) > MAX_TAIL_LINE_CHARS:
+    if len(kept) < 3:
+        return kept
+    if dropped_before[-1] >= 1 and is_question_then_ask(kept[-1]):
+        return kept[:-1]  # its own length limit: the address and number make it longer
+    if len(kept[-1]) > MAX_TAIL_LINE_CHARS or display_width(kept[-1]) > MAX_TAIL_LINE_CHARS:
         return kept
     if dropped_before[-1] >= MIN_CHROME_BEFORE_TAIL or is_outer_credit_line(kept[-2]):
-        return kept[:-1]
-    if dropped_before[-1] >= 1 and is_question_then_ask(kept[-1]):
         return kept[:-1]
     return kept
 

@@ -373,3 +373,22 @@ def test_a_quoted_sentence_above_a_photo_credit_is_not_a_caption(quote: str) -> 
     next image does not make it a caption."""
     lines = [BODY[0], quote, "图／江州市市场监管局", *BODY[1:]]
     assert apply_line_rules("\n".join(lines), [])[0].splitlines() == [BODY[0], quote, *BODY[1:]]
+
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["*Com informações da Secretaria Municipal de Saúde de Goiânia", "With reporting by Reuters", "Con información de EFE"],
+)
+def test_a_with_information_from_credit_closing_the_text_goes(line: str) -> None:
+    assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize("label", ["Publicerad", "Zuletzt aktualisiert", "Published"])
+def test_a_publication_word_alone_opening_the_text_goes(label: str) -> None:
+    """"Publicerad <time>…</time>": the date went with its element, the word stayed."""
+    assert apply_line_rules("\n".join([label, *BODY]), [])[0].splitlines() == BODY
+
+
+def test_a_one_word_heading_opening_the_text_stays() -> None:
+    assert apply_line_rules("\n".join(["Background", *BODY]), [])[0].splitlines() == ["Background", *BODY]

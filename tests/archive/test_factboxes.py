@@ -65,3 +65,14 @@ def test_lists_and_boxes_that_are_not_fact_boxes_stay(box: str, kept: str) -> No
 def test_a_box_before_the_body_begins_stays() -> None:
     box = "<div class='infobox'><h4>Ukratko</h4><ul><li>Početak: 1. januar</li><li>Online, bez naknade</li></ul></div>"
     assert "Online, bez naknade" in text_after(box, before="")
+
+
+def test_a_one_line_facts_box_after_the_text_goes() -> None:
+    """Swedish papers close with "<div class=artikel__fakta><b>Fakta:</b> …</div>"."""
+    box = "<div class='artikel__fakta'><b>Fakta:</b> Eldningsförbud innebär att det är förbjudet att göra upp eld utomhus.</div>"
+    assert "Eldningsförbud" not in text_after(box)
+
+
+def test_a_labelled_line_without_a_box_class_stays() -> None:
+    line = "<div class='note'><b>Note:</b> the prefecture will review the list in March.</div>"
+    assert "review the list" in text_after(line)
