@@ -27,7 +27,7 @@ MAX_AUTHOR_CHARS = 60
 _BY_WORDS = (
     "(?:written|posted|published|reported|words|story|text) by|"
     "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा|"
-    "gan|nga|ni|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
+    "gan|nga|ni|nina|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
 )
 _AUTHOR_WORDS = (
     "reporter|autor|autorka|author|auteur|autore|автор|аутор|автори|بقلم|كتبت|كتب|نویسنده|گزارش|"
@@ -87,7 +87,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     """The name in one author string, labels removed; None if it is not a name."""
     if not value:
         return None
-    name = " ".join(value.split()).strip(" \t|·•-–—,;:：()[]（）【】〔〕")
+    name = " ".join(value.split()).strip(f" \t|·•-–—,;()[]（）【】〔〕{LABEL_COLONS}")
     if site_name and name.startswith(site_name.strip() + " "):
         name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
     name = _DESK_PREFIX.sub("", name)
@@ -203,6 +203,7 @@ def without_place(value: str, places: bool = True) -> str:
     """A byline's name without the ", place" or ", role" after it ("Ivana Matić, Split", "Marek
     Zieliński, dziennikarz Echa Podkarpacia": a role starts with a small letter). In an author
     slot (`places=False`) a capitalised second part may be a co-author ("Jane Roe, John Doe")."""
+    value = value.replace("،", ",")  # the Arabic comma: "محمد عرفان، لاہور"
     if value.count(",") != 1:
         return value
     name, rest = (part.strip() for part in value.split(","))

@@ -235,6 +235,17 @@ def _relative(text: str, languages: tuple[str, ...]) -> bool:
     return isinstance(parsed, datetime) and parsed < datetime.now()
 
 
+# The date's clock time and its little word after it ("16:20 น.", "9.14 Uhr"), then more of the row
+# with no separator ("… เวลา 16:20 น. อ่าน 2,814 ครั้ง": read 2,814 times).
+_CLOCK_THEN_MORE = re.compile(r"^(?P<date>.*?\d{1,2}[:.]\d{2}(?:\s*[^\W\d_]{1,4}\.?)?)\s+(?P<rest>\S.*)$")
+
+
+def through_clock(piece: str) -> tuple[str, str] | tuple[()]:
+    """(the piece up to its first clock time, what follows) when more follows it; () otherwise."""
+    match = _CLOCK_THEN_MORE.match(piece)
+    return (match.group("date"), match.group("rest")) if match else ()
+
+
 ROW_SEPARATORS = re.compile(r"\s+[|·•｜]\s+")
 MAX_ROW_CHARS = 120
 MAX_ROW_PIECE_CHARS = 40

@@ -7,10 +7,10 @@ import unicodedata
 OTHER_FULL_STOPS = "\u0964\u0965\u061f\u06d4\u0589\u1362\u104b\u17d4\u17d5\u0f0d"
 """Sentence ends besides . ! ? and the CJK ones: Devanagari danda and double danda, Arabic
 question mark, Urdu full stop, Armenian full stop, Ethiopic full stop, Myanmar section mark."""
-LABEL_COLONS = ":\uff1a\u1366\u17d6\u055d"
+LABEL_COLONS = ":\uff1a\u1366\u1361\u17d6\u055d"
 """What follows a label before its value: the colon, the full-width colon, the Ethiopic preface
-colon, the Khmer camnuc pii kuuh, and the Armenian comma, which Armenian prints after a label
-("Հեղինակ՝ Լիլիթ Հակոբյան")."""
+colon and wordspace ("ዘጋቢ፡ ሰላማዊት ታደሰ"), the Khmer camnuc pii kuuh, and the Armenian comma, which
+Armenian prints after a label ("Հեղինակ՝ Լիլիթ Հակոբյան")."""
 # Thai and Lao end sentences with a space, not a mark: a line there can close a paragraph bare.
 UNPUNCTUATED_SCRIPT = "\u0e00-\u0eff"
 

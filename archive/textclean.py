@@ -41,6 +41,7 @@ from archive.datelines import (
     is_stamp_word,
     is_update_note,
     name_in_date_row,
+    through_clock,
 )
 from archive.headerlines import block_lines
 from archive.linejoin import display_width, join_visual_lines
@@ -271,6 +272,8 @@ def apply_line_rules(
             if at_edge and is_date_row(line, languages):
                 author = author or name_in_date_row(line)
                 continue
+            if at_edge and _is_date_then_counter(line, languages):
+                continue
             if at_edge and (is_labelled_list(line) or is_comment_counter(line) or is_outlet_notice(line)):
                 continue
             if at_edge and is_rights_notice(line):
@@ -432,6 +435,17 @@ def _strip_outer_credits(lines: list[str]) -> list[str]:
     while end > max(start, len(lines) - MAX_OUTER_CREDITS) and is_outer_credit_line(lines[end - 1]):
         end -= 1
     return lines[start:end]
+
+
+def _is_date_then_counter(line: str, languages: tuple[str, ...]) -> bool:
+    """A dateline with the views or comments run on after its clock time, no separator between
+    ("วันศุกร์ที่ 27 พฤศจิกายน 2569 เวลา 16:20 น. อ่าน 2,814": the &nbsp; between went with the HTML)."""
+    parts = through_clock(line)
+    if not parts:
+        return False
+    day, rest = parts
+    counter = is_view_counter(rest) or is_comment_counter(rest)
+    return counter and date_line_kind(day, languages) is not None
 
 
 def _is_date_line(line: str, languages: tuple[str, ...], at_edge: bool) -> bool:

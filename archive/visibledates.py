@@ -17,7 +17,7 @@ from itertools import chain
 
 from lxml.html import HtmlElement
 
-from archive.datelines import YEAR_LIKE, date_in_line
+from archive.datelines import YEAR_LIKE, date_in_line, through_clock
 from archive.headerlines import header_pieces, pieces_above_headline
 from archive.scripts import ascii_digits
 
@@ -33,7 +33,7 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
     """
     # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
     all_pieces = list(chain(header_pieces(tree), pieces_above_headline(tree)))
-    pieces = [p for p in all_pieces if YEAR_LIKE.search(p)]
+    pieces = [cut for p in all_pieces if YEAR_LIKE.search(p) for cut in (p, *through_clock(p)[:1])]
     for piece in all_pieces:  # Iranian and Afghan outlets print the Solar Hijri date ("۱۵ مهر ۱۴۰۵")
         day = solar_hijri_day(piece)
         if day is not None and EARLIEST <= day <= latest:

@@ -478,3 +478,37 @@ def test_an_update_word_opening_a_sentence_stays() -> None:
 @pytest.mark.parametrize("value", ["डिजिटल डेस्क", "Digital Desk", "Sports Desk", "नर्मदा टाइम्स न्यूज़ नेटवर्क", "Capital Bureau"])
 def test_desks_and_news_networks_are_not_authors(value: str) -> None:
     assert clean_author(value) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "languages"),
+    [
+        # the &nbsp; between the dateline and its counter went with the HTML
+        ("วันศุกร์ที่ 27 พฤศจิกายน 2569 เวลา 16:20 น. อ่าน 2,814 ครั้ง", ("th",)),
+        ("Sonntag, 29. November 2026, 09:14 Uhr 1.204 Aufrufe", ("de",)),
+    ],
+)
+def test_a_dateline_run_on_into_its_view_counter_goes_at_the_edges(line: str, languages: tuple[str, ...]) -> None:
+    assert apply_line_rules("\n".join([line, *BODY]), [], languages)[0].splitlines() == BODY
+
+
+def test_a_sentence_with_a_time_and_a_number_after_it_stays() -> None:
+    line = "The ferry leaves at 16:20 and carries 2,814 passengers a week, the council said."
+    assert apply_line_rules("\n".join([line, *BODY]), [], ("en",))[0].splitlines() == [line, *BODY]
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("ዘጋቢ፡ ሰላማዊት ታደሰ", "ሰላማዊት ታደሰ"),  # the Ethiopic wordspace after the label
+        ("Nina Jose Ramon Dizon at Katrina Malonzo", "Jose Ramon Dizon at Katrina Malonzo"),  # Tagalog "by" for two
+    ],
+)
+def test_labels_commas_and_by_words_of_more_scripts(value: str, name: str) -> None:
+    assert clean_author(value) == name
+
+
+def test_the_arabic_comma_before_a_bylines_place() -> None:
+    from archive.bylines import without_place
+
+    assert without_place("محمد عرفان، لاہور") == "محمد عرفان"
