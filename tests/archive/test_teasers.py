@@ -23,6 +23,13 @@ BODY = (
 )
 
 
+def _text_of(html: str, page_url: str) -> str:
+    """The page's text after its teasers went."""
+    tree = lxml.html.document_fromstring(html)
+    remove_teasers(tree, page_url)
+    return tree.text_content()
+
+
 def _texts(snippet: str) -> str:
     html = f"<html><body><article>{BODY.format(teaser=snippet)}</article></body></html>"
     tree = lxml.html.document_fromstring(html)
@@ -214,9 +221,7 @@ def test_a_label_line_above_teaser_lines_between_brs_goes() -> None:
         '<a href="/local/20261015_budget.html">・補正予算案、公共施設の改修費を計上</a><br><br>'
         '工事費は約2億3千万円を見込んでいる。</div>'
     )
-    tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
-    remove_teasers(tree, "https://minato.example/local/20261120_pool.html")
-    text = tree.text_content()
+    text = _text_of(f"<html><body>{html}</body></html>", "https://minato.example/local/20261120_pool.html")
     assert "関連記事" not in text and "体育館" not in text
     assert "老朽化" in text and "2億3千万円" in text
 
@@ -261,9 +266,7 @@ def test_a_phrase_heading_a_list_of_teaser_lines_goes_with_it() -> None:
         "&bull; <a href='/news/crime/hijacking-kruger-gate/'>Hijacking suspect shot near Kruger Gate</a><br>"
         "&bull; <a href='/news/crime/stolen-livestock/'>Stolen livestock recovered near Barberton</a><br></td>"
     )
-    tree = lxml.html.document_fromstring(f"<html><body><table><tr>{html}</tr></table></body></html>")
-    remove_teasers(tree, "https://lowveld.example/news/crime/fake-tow-trucks/")
-    text = tree.text_content()
+    text = _text_of(f"<html><body><table><tr>{html}</tr></table></body></html>", "https://lowveld.example/news/crime/fake-tow-trucks/")
     assert "More from" not in text and "Kruger Gate" not in text
     assert "unmarked vehicles" in text and "handing over keys" in text
 
@@ -275,9 +278,7 @@ def test_a_sentence_above_a_single_teaser_line_stays() -> None:
         "<a href='/news/2026/11/council-budget-4410'>Council budget: what changes</a><br>"
         "The vote is expected in December.</div>"
     )
-    tree = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
-    remove_teasers(tree, "https://lowveld.example/news/2026/11/council-4411")
-    assert "meets again on Monday" in tree.text_content()
+    assert "meets again on Monday" in _text_of(f"<html><body>{html}</body></html>", "https://lowveld.example/news/2026/11/council-4411")
 
 
 
