@@ -206,12 +206,15 @@ MIN_DIV_PARAGRAPH_CHARS = 80
 
 
 def _div_paragraphs(element: HtmlElement) -> list[HtmlElement]:
-    return [
-        div
-        for div in element.iter("div")
-        if len(_words(div)) >= MIN_DIV_PARAGRAPH_CHARS
-        and not any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in div.iterdescendants())
-    ]
+    """Leaf <div>s of paragraph length, at most MIN_BODY_PARAGRAPHS (all a caller needs): the leaf
+    test stops at a div's first block descendant, so nested div soup costs one walk."""
+    found: list[HtmlElement] = []
+    for div in element.iter("div"):
+        if next(div.iterdescendants(*_BLOCKS), None) is None and len(_words(div)) >= MIN_DIV_PARAGRAPH_CHARS:
+            found.append(div)
+            if len(found) >= MIN_BODY_PARAGRAPHS:
+                break
+    return found
 
 
 def _paragraphs(element: HtmlElement) -> list[HtmlElement]:
