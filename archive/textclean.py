@@ -73,7 +73,10 @@ RIGHTS_RESERVED = (
     "جملہ حقوق محفوظ|መብቱ በሕግ የተጠበቀ|រក្សាសិទ្ធិគ្រប់យ៉ាង|සියලු හිමිකම් ඇවිරිණි|"
     "அனைத்து உரிமைகளும் பாதுகாக்கப்பட்டவை|എല്ലാ അവകാശങ്ങളും നിക്ഷിപ്തം|સર્વાધિકાર સુરક્ષિત|"
     "reproduction interdite|nachdruck verboten|prohibida su reproducción|vietata la riproduzione|"
-    "proibida a reprodução|kopiowanie zabronione|перепечатка запрещена|передрук заборонено"
+    "proibida a reprodução|kopiowanie zabronione|перепечатка запрещена|передрук заборонено|"
+    # "use of the material without the editors' consent is prohibited", in the Caucasus and beyond
+    "თანხმობის გარეშე აკრძალულია|առանց խմբագրության համաձայնության|без согласия редакции запрещено|"
+    "без згоди редакції заборонено|bez zgody redakcji zabronione|razılığı olmadan qadağandır"
 )
 COPYRIGHT = re.compile(rf"[©ⓒ℗]|\(c\)\s*\d{{4}}|{RIGHTS_RESERVED}", re.IGNORECASE)
 MAX_COPYRIGHT_CHARS = 120

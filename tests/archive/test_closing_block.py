@@ -114,7 +114,11 @@ def test_a_sentence_about_an_app_stays(sentence: str) -> None:
 
 @pytest.mark.parametrize(
     "notice",
-    ["Всички права запазени.", "ყველა უფლება დაცულია", "Tots els drets reservats", "Перепечатка запрещена без ссылки на источник"],
+    [
+        "Всички права запазени.", "ყველა უფლება დაცულია", "Tots els drets reservats", "Перепечатка запрещена без ссылки на источник",
+        "მასალის გამოყენება რედაქციის თანხმობის გარეშე აკრძალულია.",
+        "Использование материалов без согласия редакции запрещено.",
+    ],
 )
 def test_rights_notices_in_more_languages_go(notice: str) -> None:
     assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
