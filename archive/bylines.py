@@ -87,7 +87,8 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     """The name in one author string, labels removed; None if it is not a name."""
     if not value:
         return None
-    name = " ".join(value.split()).strip(f" \t|·•-–—,;()[]（）【】〔〕{LABEL_COLONS}")
+    name = _WITH_AGENCY.sub("", " ".join(value.split()))  # "Julie Verhaegen (avec Belga)"
+    name = name.strip(f" \t|·•-–—,;()[]（）【】〔〕{LABEL_COLONS}")
     if site_name and name.startswith(site_name.strip() + " "):
         name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
     name = _DESK_PREFIX.sub("", name)
@@ -108,6 +109,12 @@ def is_label_only(text: str) -> bool:
     """A byline's label standing alone ("By", "記者", "Autor:"), its name in the next element."""
     match = _LEADING_LABEL.match(" ".join(text.split()) + " ")
     return match is not None and match.end() >= len(" ".join(text.split()))
+
+
+# The agency the reporter wrote with, in brackets after the name.
+_WITH_AGENCY = re.compile(
+    r"\s*[(\[]\s*(?:avec|with|mit|con|com|met|z|ze|cu|ile|и|з)\s+[^()\[\]]{1,30}[)\]]?\s*$", re.IGNORECASE
+)
 
 
 _SLOT_LABEL = re.compile(rf"^[^\W\d_]{{1,20}}\s*[{LABEL_COLONS}]\s*(?=\S)")

@@ -155,10 +155,14 @@ def block_lines(element: HtmlElement) -> list[str]:
     separate a CJK header row's pieces)."""
     parts: list[str] = []
     _collect(element, parts)
-    return [_SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n") if line.strip()]
+    lines = "".join(parts).split("\n")
+    return [_SPACES.sub(" ", _NBSP_RUN.sub("\u3000", line)).strip() for line in lines if line.strip()]
 
 
 _SPACES = re.compile(r"[^\S\u3000]+")
+# "08:32&nbsp;&nbsp;来源：江城晚报&nbsp;&nbsp;作者：王晓峰": two no-break spaces or more part a row's pieces,
+# as ideographic spaces do; never right after a label's colon ("Autor:&nbsp;&nbsp;Jan Novák").
+_NBSP_RUN = re.compile(r"(?<![:：\s\u00a0])[ \t]*\u00a0[ \t]*\u00a0[\s\u00a0]*")
 
 
 def _collect(element: HtmlElement, parts: list[str]) -> None:

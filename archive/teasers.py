@@ -28,9 +28,10 @@ from lxml.html import HtmlElement
 
 from archive.textclean import is_short_phrase, remove_keep_tail
 
-TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6")
+TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6", "section", "aside")
 MAX_TEASER_CHARS = 160
 MIN_LINK_SHARE = 0.6
+MIN_LIST_LINKS = 3
 MAX_LABEL_CHARS = 40
 _DOCUMENT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|zip|csv|jpe?g|png)$", re.IGNORECASE)
 _LABEL_END = re.compile(r"(?:[:：|»›>▶►→•\-–—]|\[[^\]]*\]|\([^)]*\)|（[^）]*）|【[^】]*】)\s*$")
@@ -95,8 +96,9 @@ def _is_teaser(block: HtmlElement, page_url: str, hosts: tuple[str, ...]) -> boo
 
 
 def is_teaser_line(text: str, links: list[HtmlElement], page_url: str, hosts: tuple[str, ...]) -> bool:
-    """Mostly links to other articles of this site, with at most a short label."""
-    if not text or len(text) > MAX_TEASER_CHARS or not links:
+    """Mostly links to other articles of this site, with at most a short label. A list of such
+    links under its heading ("Benzer Haberler" and two titles, no <li>) may be longer."""
+    if not text or not links or (len(text) > MAX_TEASER_CHARS and len(links) < MIN_LIST_LINKS):
         return False
     link_text = " ".join(" ".join(a.text_content().split()) for a in links).strip()
     if not link_text or len(link_text) < MIN_LINK_SHARE * len(text):

@@ -239,6 +239,8 @@ def apply_line_rules(
     middle_date_checks = MAX_MIDDLE_DATE_CHECKS
     for number, printed in enumerate(lines):
         line = _LIST_MARK.sub("", printed)  # trafilatura's "- " before a list item: the rules read the item
+        if number == len(lines) - 1 and number > 0 and is_rights_notice(line):
+            continue  # a long one too: "Copyright 2026 The Sentinel. All rights reserved. This material …"
         if len(line) <= 200:
             byline = _match_byline(line, profiles)
             if byline is not None:

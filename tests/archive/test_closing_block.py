@@ -396,3 +396,12 @@ def test_a_publication_word_alone_opening_the_text_goes(label: str) -> None:
 
 def test_a_one_word_heading_opening_the_text_stays() -> None:
     assert apply_line_rules("\n".join(["Background", *BODY]), [])[0].splitlines() == ["Background", *BODY]
+
+
+def test_a_long_copyright_notice_closing_the_text_goes() -> None:
+    notice = (
+        "Copyright 2026 The Lagos Sentinel. All rights reserved. This material, and other digital content on this "
+        "website, may not be reproduced, published, broadcast, rewritten or redistributed in whole or in part without "
+        "prior express written permission."
+    )
+    assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY

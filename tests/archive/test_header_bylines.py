@@ -395,3 +395,24 @@ def test_an_author_block_without_a_label_is_not_read_for_a_name_far_from_the_hea
 def test_romanian_co_authors_joined_by_si_with_a_cedilla() -> None:
     assert byline_line("de Andrei Pop şi Ioana Mureşan") == "Andrei Pop şi Ioana Mureşan"
     assert byline_line("de Andrei Pop și Ioana Mureșan") == "Andrei Pop și Ioana Mureșan"
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [("Julie Verhaegen (avec Belga)", "Julie Verhaegen"), ("Jan Nowak (z PAP)", "Jan Nowak"), ("Ana Ruiz (con EFE)", "Ana Ruiz")],
+)
+def test_the_agency_written_with_in_brackets_after_the_name_goes(value: str, name: str) -> None:
+    assert clean_author(value) == name
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        # Chinese portals part the info row's pieces with two no-break spaces
+        ("<div class='article_info'>2026年11月20日 08:32&nbsp;&nbsp;来源：江城晚报&nbsp;&nbsp;作者：王晓峰&nbsp;&nbsp;【字体：大 中 小】</div>", "王晓峰"),
+        # after a label's colon the no-break spaces are the label's, not a separator
+        ("<div class='info'>Autor:&nbsp;&nbsp;Jan Novák | 20.11.2026</div>", "Jan Novák"),
+    ],
+)
+def test_no_break_spaces_between_a_rows_pieces(html: str, expected: str) -> None:
+    assert author_of(html) == expected

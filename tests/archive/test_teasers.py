@@ -291,3 +291,14 @@ def test_teaser_items_with_a_date_in_full_width_brackets_go() -> None:
     )
     text = _texts(html)
     assert "瀬戸大橋線" not in text and "最新記事" not in text and "statutory period" in text
+
+
+def test_a_section_of_related_links_under_its_heading_goes() -> None:
+    """"<section class=benzer-haberler><h3>Benzer Haberler</h3><a>…</a><a>…</a></section>": bare
+    links under a heading, no list items; with three links or more the block may be long."""
+    links = "".join(
+        f"<a href='/gundem/haber-{n}-h98{n}.html'>İzmir'de yeni dönem başlıyor: belediye ulaşım planını açıkladı, bölüm {n}</a>"
+        for n in range(3)
+    )
+    text = _texts(f"<section class='benzer-haberler'><h3>Benzer Haberler</h3>{links}</section>")
+    assert "Benzer Haberler" not in text and "ulaşım planını" not in text and "statutory period" in text
