@@ -140,11 +140,13 @@ MAX_OFFER_CHARS = 120
 _NEWSLETTER = re.compile(
     r"newsletter|nieuwsbrief|infolettre|lettre d'information|boletín|boletim|notiziario|biuletyn|zpravodaj|"
     r"hírlevél|bülten|bản tin|рассылк|розсилк|бюлетен|뉴스레터|ニュースレター|メルマガ|电子报|電子報|"
+    r"nyhedsbrev|nyhetsbrev|uutiskirje|"
     r"النشرة البريدية|ניוזלטר|न्यूज़लेटर|নিউজলেটার|จดหมายข่าว",
     re.IGNORECASE,
 )
 _SIGN_UP = re.compile(
     r"e-?mail|inbox|postfach|boîte|correo|caixa|casella|skrzynk|schránk|postaláda|posta kutus|hộp thư|почт|"
+    r"indbakke|inkorg|innboks|sähköposti|"
     r"이메일|メール|邮箱|郵箱|البريد|מייל|ईमेल|ইমেইল|อีเมล|"
     r"sign up|anmeld|přihlas|prihlás|inscri|registr|zapisz|iscriv|jelentkez|kayıt|daftar|đăng ký|"
     r"가입|登録|注册|註冊",
@@ -156,7 +158,13 @@ def is_newsletter_promotion(line: str) -> bool:
     """A short line naming the newsletter and signing up for it or the e-mail it comes by."""
     if len(line) > MAX_NOTICE_CHARS:
         return False
-    return bool(_NEWSLETTER.search(line) and (_SIGN_UP.search(line) or _SUBSCRIBE.search(line)))
+    if not _NEWSLETTER.search(line):
+        return False
+    heading = len(line.split()) <= MAX_NEWSLETTER_HEADING_WORDS and not _FULL_STOP_END.search(line)
+    return heading or bool(_SIGN_UP.search(line) or _SUBSCRIBE.search(line))
+
+
+MAX_NEWSLETTER_HEADING_WORDS = 3
 
 
 def is_subscription_offer(line: str) -> bool:
@@ -229,7 +237,7 @@ def is_comment_heading(line: str) -> bool:
 # "Advertisement", "Anzeige", "Iklan", "광고": the label an ad slot leaves as a line of its own.
 _ADVERT = re.compile(
     r"^[-–—·•\s]*(?:advertisement|advertising|sponsored|anzeige|werbung|publicité|publicidad|publicidade|"
-    r"pubblicità|reklama|reklam|реклама|advertentie|annonse|annons|mainos|hirdetés|διαφήμιση|iklan|"
+    r"pubblicità|reklama|reklam|реклама|advertentie|annonce|annonse|annons|mainos|hirdetés|διαφήμιση|iklan|"
     r"quảng cáo|광고|広告|广告|廣告|إعلان|פרסומת|विज्ञापन|বিজ্ঞাপন|โฆษณา|tangazo)[-–—·•\s]*$",
     re.IGNORECASE,
 )

@@ -224,7 +224,8 @@ def _extract_tree(
 ) -> Extraction:
     meta = _page_metadata(tree)
     headline = headline_element(tree)
-    headline_text = " ".join(headline.text_content().split()) if headline is not None else ""
+    # spaces collapsed, an ideographic one kept: it is part of a CJK headline as printed ("…発表　対象…")
+    headline_text = _SPACES.sub(" ", headline.text_content()).strip() if headline is not None else ""
     site = site_name_of(tree)
     meta_author = author_from_metadata(tree, site)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
@@ -246,11 +247,11 @@ def _extract_tree(
     for profile in chosen:
         prune(tree, profile.prune)
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
-    remove_fact_boxes(tree)
     remove_image_captions(tree)
     unwrap_layout_tables(tree)
     standfirst = pop_standfirst(tree)
     remove_teasers(tree, capture.url)
+    remove_fact_boxes(tree)  # after the teasers: their links in related boxes tell the site's own host
     signature = pop_signature(tree)
     join_pasted_lines(tree)
     wrap_loose_text(tree)
@@ -322,6 +323,7 @@ def headline_title(title: str | None, headline: str, text: str = "") -> str | No
 
 
 HEADLINE_SEARCH_LINES = 3
+_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 def _replace(base: Extraction, **changes: Any) -> Extraction:

@@ -9,7 +9,7 @@ Structure decides, with the theme's word for "box" as the sign that it is set ap
 - the element's class names a box (in the words themes use: box, encadré, kader, Kasten,
   recuadro, riquadro, ramka, factbox, infobox, summary …) or it is an <aside>;
 - it opens with a heading (<h2>–<h6>, or a bold line) and holds two short items or more;
-- it is small (a box, not a section of the article) and sits between body paragraphs.
+- it is small (a box, not a section of the article) and some of the article's text comes before it.
 A pasted statement's own list stays: it has no box around it, or no heading, or it is long.
 """
 
@@ -28,7 +28,8 @@ MIN_BODY_PARAGRAPH_CHARS = 80
 _BOX_CLASS = re.compile(
     r"(?:^|[\s_-])(?:(?:fact|info|key|summary|highlight)[-_]?(?:box|points?|facts?)|box|encadre|encadré|"
     r"kader|kasten|infokasten|recuadro|riquadro|ramka|ramecek|keret|cerceve|summary|highlights|keypoints|"
-    r"tldr|in-?short|ukratko|kurz|faktabox|faktaruta|faktaboks|fakta|fakten|facts|faits|feiten)(?:$|[\s_-])",
+    r"tldr|in-?short|ukratko|kurz|faktabox|faktaruta|faktaboks|fakta|fakten|facts|faits|feiten|kakomi)"
+    r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
@@ -61,7 +62,7 @@ def _is_fact_box(element: HtmlElement) -> bool:
     items = [item for item in element.iter(*_ITEMS) if _words(item)]
     if len(items) < MIN_ITEMS or any(len(_words(item)) > MAX_ITEM_CHARS for item in items):
         return False
-    return _between_paragraphs(element)
+    return _after_text(element)
 
 
 MAX_LABELLED_BOX_CHARS = 300
@@ -84,19 +85,14 @@ def _after_text(element: HtmlElement) -> bool:
 
 
 def _is_heading(element: HtmlElement) -> bool:
+    """A heading element, a bold line, or a line opened by a box mark ("■クマに遭遇したら")."""
     text = _words(element)
     if len(text) > MAX_HEADING_CHARS or _SENTENCE_END.search(text):
         return False
-    return element.tag in _HEADINGS or element.tag in _BOLD
+    return element.tag in _HEADINGS or element.tag in _BOLD or text[:1] in _BOX_MARKS
 
 
-def _between_paragraphs(element: HtmlElement) -> bool:
-    """A body paragraph before it among its siblings (the box sits inside the text)."""
-    return any(
-        sibling.tag == "p" and len(_words(sibling)) >= MIN_BODY_PARAGRAPH_CHARS
-        for sibling in element.itersiblings(preceding=True)
-        if isinstance(sibling.tag, str)
-    )
+_BOX_MARKS = frozenset("■□◆◇●▶▼【")
 
 
 def _words(element: HtmlElement) -> str:

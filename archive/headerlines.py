@@ -59,7 +59,7 @@ def _is_logo(h1: HtmlElement) -> bool:
 
 HEADLINE_PROBE_CHARS = 12
 MIN_TITLE_HEADLINE_CHARS = 20
-TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+")
+TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+|\s*｜\s*")
 """Between a title's headline and the site's name ("Site :: News :: Headline", "Headline | Site")."""
 
 

@@ -487,11 +487,17 @@ def _join_br_lines(parent: HtmlElement) -> int:
 
 def _in_one_paragraph(parent: HtmlElement) -> bool:
     """The <br>s' parent is a <p>, or an inline element inside one ("<p><em>„…<br>…”</em></p>", a
-    pasted statement set in italics): its lines are the lines of one paragraph."""
+    pasted statement set in italics), or italics anywhere ("<font><i>«…<br>…»</i></font>": a quoted
+    statement set apart as one): its lines are the lines of one paragraph."""
+    if _tag(parent) in _QUOTING:
+        return True
     element: HtmlElement | None = parent
     while element is not None and _tag(element) not in BLOCK_TAGS:
         element = element.getparent()
     return element is not None and _tag(element) == "p"
+
+
+_QUOTING = frozenset({"i", "em", "q"})
 
 
 class _BrRun:

@@ -120,7 +120,7 @@ def _styled_apart(leads: list[HtmlElement], body_start: HtmlElement) -> bool:
 # The lead as the body's first paragraph, marked by the theme: "lead", "intro", "chapo", "perex" …
 _LEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:lead|lede|intro|summary|standfirst|dek|chapo|chapeau|sapo|entradilla|bajada|copete|"
-    r"sommario|perex|ingress|ingres|vorspann|anons|spot|lid)(?:$|[\s_-])",
+    r"sommario|perex|ingress|ingres|ingressi|vorspann|anons|spot|lid|manchet|resumen|resumo|ozet|excerpt)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 

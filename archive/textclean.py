@@ -28,6 +28,7 @@ from archive.chromelines import (
     is_correction_note,
     is_labelled_list,
     is_menu_line,
+    is_newsletter_promotion,
     is_outlet_notice,
     is_typo_prompt,
     is_view_counter,
@@ -329,6 +330,8 @@ def _opens_closing_block(line: str, languages: tuple[str, ...]) -> bool:
         or (_STAMP_LABEL.match(line) is not None and date_line_kind(line, languages) is not None)
         or is_rights_notice(line)
         or is_date_row(line, languages)
+        or is_advert_label(line)  # an ad slot, then the side column's boxes under it
+        or is_newsletter_promotion(line)
     )
 
 

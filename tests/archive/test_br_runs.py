@@ -208,3 +208,21 @@ def test_br_lines_inside_an_inline_element_of_one_p_are_one_paragraph() -> None:
     )
     got = paragraphs_of("pl", html)
     assert len(got) == 3 and got[1].startswith("„W wyniku") and got[1].endswith("utrudnienia.”")
+
+
+def test_br_lines_of_a_quotation_in_italics_are_one_paragraph() -> None:
+    """Old Swiss and French table layouts set a pasted statement as "<i>«…<br>…<br>…»</i>" inside a
+    <font> between "<br><br>" paragraphs."""
+    lines = [
+        "«Les mesures effectuées jeudi par le géologue cantonal montrent que la masse en mouvement,",
+        "estimée à 15'000 m3, n'est pas encore stabilisée. La sécurité des usagers ne peut être garantie.",
+        "Une déviation est mise en place par Huémoz et Chesières.",
+        "Les transports publics circulent selon un horaire adapté.»",
+    ]
+    html = (
+        "<table><tr><td><font class='texte'>La route cantonale restera fermée à tout trafic au moins jusqu'au 12 décembre, a annoncé la direction.<br><br>"
+        f"Dans son communiqué, le Département précise la situation:<br><br><i>{'<br>'.join(lines)}</i><br><br>"
+        "Pour les habitants des hauts de la commune, le détour représente une vingtaine de minutes.</font></td></tr></table>"
+    )
+    got = paragraphs_of("fr", html)
+    assert " ".join(lines) in got

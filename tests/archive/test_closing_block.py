@@ -405,3 +405,16 @@ def test_a_long_copyright_notice_closing_the_text_goes() -> None:
         "prior express written permission."
     )
     assert apply_line_rules("\n".join([*BODY, notice]), [])[0].splitlines() == BODY
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Annonce", "Nyhedsbrev", "Få dagens vigtigste nyheder fra Thy og Mors direkte i din indbakke."],
+        ["Newsletter", "Get the day's top stories from the valley straight to your inbox."],
+    ],
+)
+def test_a_side_columns_ad_and_newsletter_boxes_close_the_text(tail: list[str]) -> None:
+    """An old table layout's right column comes after the body: an ad slot's label, then a
+    newsletter box's heading and its line."""
+    assert apply_line_rules("\n".join([*BODY, *tail]), [])[0].splitlines() == BODY

@@ -76,3 +76,12 @@ def test_a_one_line_facts_box_after_the_text_goes() -> None:
 def test_a_labelled_line_without_a_box_class_stays() -> None:
     line = "<div class='note'><b>Note:</b> the prefecture will review the list in March.</div>"
     assert "review the list" in text_after(line)
+
+
+def test_a_japanese_box_after_the_text_with_a_marked_title_goes() -> None:
+    """"<div class=kakomi><p class=kakomiTitle>■クマに遭遇したら</p><p>・…</p>…</div>" (囲み, a box)."""
+    box = (
+        "<div class='kakomi'><p class='kakomiTitle'>■クマに遭遇したら</p><p>・走って逃げず、ゆっくり後退する</p>"
+        "<p>・子グマを見かけたら近くに親グマがいると考える</p><p>（長野県の資料より）</p></div>"
+    )
+    assert "子グマ" not in text_after(box)

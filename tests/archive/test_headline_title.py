@@ -26,6 +26,8 @@ from tests.archive.captures import html_capture
         # no <h1>: the part printed at the top of the text
         ("Nanhu Net · 市场监管局发布消费提示", "", "首页 > 消费\n市场监管局发布消费提示\n正文第一段。", "市场监管局发布消费提示"),
         ("Weald Gazette :: Bins collected at last", "", "Home > News\nBins collected at last\nThe council said …", "Bins collected at last"),
+        # a full-width bar without spaces, and an ideographic space kept inside the headline
+        ("長野県、６年ぶり警報　出没件数1.8倍｜信越タイムス", "長野県、６年ぶり警報　出没件数1.8倍", "", "長野県、６年ぶり警報　出没件数1.8倍"),
     ],
 )
 def test_the_headline_without_the_sites_name(title: str, headline: str, text: str, expected: str) -> None:

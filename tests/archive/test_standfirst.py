@@ -176,7 +176,7 @@ def test_a_number_with_a_full_stop_is_not_a_clock_time() -> None:
     assert pop_standfirst(tree) == lead
 
 
-@pytest.mark.parametrize("cls", ["lead", "article-intro", "perex", "chapo"])
+@pytest.mark.parametrize("cls", ["lead", "article-intro", "perex", "chapo", "manchet", "ingressi"])
 def test_a_lead_marked_by_its_class_as_the_bodys_first_paragraph_is_taken_out(cls: str) -> None:
     """WordPress-like themes put the lead inside the body container, first, with a class of its own."""
     tree = lxml.html.document_fromstring(
