@@ -100,9 +100,14 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     name = _TRAILING_LABEL.sub("", name).strip(" ,;:：()[]（）【】〔〕")
     # In an author slot a one-word label before a colon is a label in any language ("Пише: …").
     labelled = _SLOT_LABEL.match(name)
+    if labelled and _PHOTO_LABEL.match(labelled.group(0).strip(f" {LABEL_COLONS}")):
+        return None  # "FOTO: Martin Kubala": the photographer, not the reporter
     if labelled and name_like(name[labelled.end():]):
         name = name[labelled.end():]
     return name if is_plausible_author(name, site_name) else None
+
+
+_PHOTO_LABEL = re.compile(rf"^(?:{PHOTO_LABELS})$", re.IGNORECASE)
 
 
 def is_label_only(text: str) -> bool:
@@ -222,9 +227,11 @@ def without_place(value: str, places: bool = True) -> str:
     return name if place or role else value
 
 
-# A role named in capitals ("Senior Reporter", "Political Editor", "Chefredakteurin"): its last word.
+# A role named in capitals ("Senior Reporter", "Political Editor", "Chefredakteurin"), or the service
+# the reporter writes for ("Local Democracy Reporting Service"): its last word.
 _ROLE_END = re.compile(
     rf"(?:^|\s)(?:{_AUTHOR_WORDS}|correspondent|editor|writer|columnist|photographer|contributor|producer|"
+    r"service|agency|network|bureau|team|"
     r"intern|redakteur|redakteurin|korrespondent|korrespondentin|rédacteur|rédactrice|correspondant|"
     r"correspondante|corresponsal|redactora|repórter|correspondente|inviato|inviata)$",
     re.IGNORECASE,

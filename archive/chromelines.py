@@ -293,8 +293,10 @@ _CORRECTION_LABEL = re.compile(
     r"editor'?s note|note de la rédaction|nota de la redacción|nota della redazione|anmerkung der redaktion|"
     r"nota do editor|nota da redação|od redakcji|poznámka redakce|примечание редакции|editörün notu)"
     r"(?:\s+(?:notu|note|notiz|nota|notitie))?"
-    # the day it was made, between the label and the colon: "Correctie 27 november:", "Update 27.11.2026:"
-    r"(?:,?\s+\d{1,2}(?:[./]\d{1,2}[./]?(?:\d{2,4})?|\.?\s+\p{L}{3,12}\.?(?:\s+\d{4})?)(?:,?\s+\d{1,2}[:.h]\d{2})?)?"
+    # the day it was made, between the label and the colon: "Correctie 27 november:", "Update 27.11.2026:",
+    # "Mise à jour vendredi 27 novembre, 8 h :" (a weekday first, an hour without minutes)
+    r"(?:,?\s+(?:\p{L}{3,12}\.?,?\s+)?\d{1,2}(?:[./]\d{1,2}[./]?(?:\d{2,4})?|\.?\s+\p{L}{3,12}\.?(?:\s+\d{4})?)"
+    r"(?:,?\s+(?:à\s+|um\s+|at\s+|kl\.?\s+)?\d{1,2}(?:[:.h]\s?\d{2}|\s?h))?)?"
     r"\s*[:：\]）)】〕]",
     re.IGNORECASE,
 )

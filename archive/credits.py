@@ -57,9 +57,10 @@ _ABBREVIATED_CREDIT = re.compile(r"^(?P<label>[^\W\d_]{2,5})\.\s+(?P<value>[^.:�
 _PLAIN_VALUE = re.compile(r"^[^\W\d_][^\d.;!?。！？；]*$")
 
 
-# Wire copy's closing marks: agency codes ("dpa/lby", "(AFP)", "kna/epd") and end marks ("（完）").
+# Wire copy's closing marks: agency codes ("dpa/lby", "(AFP)", "kna/epd") and end marks ("（完）",
+# Iranian agencies' "انتهای پیام/", end of message).
 _AGENCY_TAG = re.compile(r"^[(\[]?[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+[)\]]?$|^\((?:[A-Za-z]{2,5})\)$")
-_END_MARK = re.compile(r"^[(（]\s*(?:完|终|終|end|fin|ende)\s*[)）]$", re.IGNORECASE)
+_END_MARK = re.compile(r"^[(（]\s*(?:完|终|終|end|fin|ende)\s*[)）]$|^انتهای پیام\s*/?$", re.IGNORECASE)
 
 
 # "*Com informações da Secretaria …", "With reporting by Reuters": the sources the outlet drew on.

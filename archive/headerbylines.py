@@ -21,6 +21,7 @@ import regex as re  # Unicode-aware \w: combining marks of Indic and South-East 
 from lxml.html import HtmlElement
 
 from archive.bylines import byline_line, clean_author, is_plausible_author, without_place
+from archive.chromelines import COMMENT_WORD
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
@@ -86,17 +87,35 @@ MAX_AUTHOR_BLOCK_CHARS = 80
 
 
 def labelled_author_block(tree: HtmlElement) -> str | None:
-    """The name in a labelled byline anywhere in an element named for the author, the header or
-    not: "<div class=news-author>Автор: <strong>…</strong></div>" under the text."""
+    """The name in an element named for the author, the header or not: a labelled byline
+    ("<div class=news-author>Автор: <strong>…</strong></div>" under the text), or one person's name
+    over a role ("<div class=clanok__autor><strong>Lucia Hrušková</strong><br>redaktorka</div>"); a
+    box listing several names is other authors, not the byline."""
     for element in tree.iter():
-        if not isinstance(element.tag, str) or not _names_author(element):
+        if not isinstance(element.tag, str) or not _names_author(element) or _in_comments(element):
             continue
         text = " ".join(element.text_content().split())
-        if text and len(text) <= MAX_AUTHOR_BLOCK_CHARS:
-            name = byline_line(text)
-            if name:
-                return name
+        if not text or len(text) > MAX_AUTHOR_BLOCK_CHARS:
+            continue
+        name = byline_line(text)
+        lines = block_lines(element)
+        if name is None and 1 <= len(lines) <= MAX_AUTHOR_BLOCK_LINES:
+            names = [person_name(line) for line in lines]
+            name = names[0] if names[0] and not any(names[1:]) else None
+        if name:
+            return name
     return None
+
+
+MAX_AUTHOR_BLOCK_LINES = 3
+
+
+def _in_comments(element: HtmlElement) -> bool:
+    """Inside a reader comment ("<span class=comment-author>"): a reader's name, not the byline."""
+    return any(
+        COMMENT_WORD.search(f"{e.get('class') or ''} {e.get('id') or ''}") is not None
+        for e in (element, *element.iterancestors())
+    )
 
 
 def person_name(value: str) -> str | None:
@@ -169,7 +188,12 @@ def _named_inline(block: HtmlElement) -> list[HtmlElement]:
 
 
 def _names_author(element: HtmlElement) -> bool:
-    return _AUTHOR_NAMED.search(f"{element.get('class') or ''} {element.get('id') or ''}") is not None
+    """Named for the author, and not for a photo's ("autor-foto", "photo-credit-author")."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return _AUTHOR_NAMED.search(names) is not None and _PHOTO_NAMED.search(names) is None
+
+
+_PHOTO_NAMED = re.compile(r"foto|photo|image|bild|picture|kep|credit", re.IGNORECASE)
 
 
 def _author_named(block: HtmlElement) -> bool:

@@ -326,6 +326,7 @@ def test_a_caption_closed_by_a_slash_credit_goes(caption: str) -> None:
         "Correctie 27 november: in een eerdere versie van dit artikel stond dat het bad in 1971 werd geopend.",
         "Correction, 12 March 2026: an earlier version gave the wrong figure.",
         "Update 27.11.2026, 14:05: the ministry replied after publication.",
+        "Mise à jour vendredi 27 novembre, 8 h : la D 135 a été rouverte à la circulation dans la nuit.",
     ],
 )
 def test_a_labelled_correction_note_at_the_end_goes(note: str) -> None:
@@ -418,3 +419,7 @@ def test_a_side_columns_ad_and_newsletter_boxes_close_the_text(tail: list[str]) 
     """An old table layout's right column comes after the body: an ad slot's label, then a
     newsletter box's heading and its line."""
     assert apply_line_rules("\n".join([*BODY, *tail]), [])[0].splitlines() == BODY
+
+
+def test_an_iranian_agencys_end_of_message_mark_goes() -> None:
+    assert apply_line_rules("\n".join([*BODY, "انتهای پیام/"]), [])[0].splitlines() == BODY

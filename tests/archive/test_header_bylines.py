@@ -330,6 +330,7 @@ def test_a_byline_line_naming_its_source_leaves_the_text() -> None:
         ("Thandeka Nkosi, Senior Reporter", "Thandeka Nkosi"),
         ("Jane Roe, Political Editor", "Jane Roe"),
         ("Anna Berger, Redakteurin", "Anna Berger"),
+        ("Helen Marsh, Local Democracy Reporting Service", "Helen Marsh"),  # the service she writes for
         ("Jane Roe, John Doe", None),  # two names, no role
     ],
 )
@@ -381,15 +382,21 @@ def test_a_labelled_byline_in_an_author_block_under_the_text() -> None:
     assert result.author == "Десислава Петрова"
 
 
-def test_an_author_block_without_a_label_is_not_read_for_a_name_far_from_the_header() -> None:
-    """A bare name in a block named for the author after the body could be a related author box:
-    only a labelled byline is read there."""
+def test_one_name_over_a_role_in_an_author_block_under_the_text_is_the_author() -> None:
+    """"<div class=clanok__autor><img><div><strong>Lucia Hrušková</strong><br><span>redaktorka</span>"
+    after the text; a box listing several names (other authors) is not a byline, nor a photo
+    credit in an element whose class names the photo's author ("autor-foto")."""
     import lxml.html
 
     from archive.headerbylines import labelled_author_block
 
-    tree = lxml.html.document_fromstring("<html><body><p>Text.</p><div class='author-box'>Ivana Perić</div></body></html>")
-    assert labelled_author_block(tree) is None
+    def block_author(html: str) -> str | None:
+        return labelled_author_block(lxml.html.document_fromstring(f"<html><body><p>Text.</p>{html}</body></html>"))
+
+    assert block_author("<div class='clanok__autor'><img src='/a.jpg'><div><strong>Lucia Hrušková</strong><br><span>redaktorka</span></div></div>") == "Lucia Hrušková"
+    assert block_author("<div class='author-box'><a>Ivana Perić</a><br><a>Marko Horvat</a><br><a>Ana Kovač</a></div>") is None
+    assert block_author("<span class='autor-foto'>FOTO: Martin Kubala</span>") is None
+    assert clean_author("FOTO: Martin Kubala") is None
 
 
 def test_romanian_co_authors_joined_by_si_with_a_cedilla() -> None:
@@ -416,3 +423,12 @@ def test_the_agency_written_with_in_brackets_after_the_name_goes(value: str, nam
 )
 def test_no_break_spaces_between_a_rows_pieces(html: str, expected: str) -> None:
     assert author_of(html) == expected
+
+
+def test_a_reader_comments_author_is_not_the_byline() -> None:
+    import lxml.html
+
+    from archive.headerbylines import labelled_author_block
+
+    html = "<html><body><p>Text.</p><div class='comment'><span class='comment-author'>Luz Marina</span> <span>25-11-2026</span></div></body></html>"
+    assert labelled_author_block(lxml.html.document_fromstring(html)) is None
