@@ -240,10 +240,10 @@ def _relative(text: str, languages: tuple[str, ...]) -> bool:
 _CLOCK_THEN_MORE = re.compile(r"^(?P<date>.*?\d{1,2}[:.]\d{2}(?:\s*[^\W\d_]{1,4}\.?)?)\s+(?P<rest>\S.*)$")
 
 
-def through_clock(piece: str) -> tuple[str, str] | tuple[()]:
-    """(the piece up to its first clock time, what follows) when more follows it; () otherwise."""
+def through_clock(piece: str) -> tuple[str, str] | None:
+    """(the piece up to its first clock time, what follows) when more follows it; None otherwise."""
     match = _CLOCK_THEN_MORE.match(piece)
-    return (match.group("date"), match.group("rest")) if match else ()
+    return (match.group("date"), match.group("rest")) if match else None
 
 
 ROW_SEPARATORS = re.compile(r"\s+[|·•｜]\s+")

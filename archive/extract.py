@@ -37,7 +37,7 @@ from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.factboxes import remove_fact_boxes
 from archive.headerbylines import labelled_author_block, structural_byline
-from archive.headerlines import TITLE_SEPARATOR, headline_element
+from archive.headerlines import TITLE_SEPARATOR, collapse_spaces, headline_element
 from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
@@ -224,8 +224,7 @@ def _extract_tree(
 ) -> Extraction:
     meta = _page_metadata(tree)
     headline = headline_element(tree)
-    # spaces collapsed, an ideographic one kept: it is part of a CJK headline as printed ("…発表　対象…")
-    headline_text = _SPACES.sub(" ", headline.text_content()).strip() if headline is not None else ""
+    headline_text = collapse_spaces(headline.text_content()) if headline is not None else ""
     site = site_name_of(tree)
     meta_author = author_from_metadata(tree, site)
     max_date = (capture.fetched_at + timedelta(days=1)).strftime("%Y-%m-%d")
@@ -323,7 +322,6 @@ def headline_title(title: str | None, headline: str, text: str = "") -> str | No
 
 
 HEADLINE_SEARCH_LINES = 3
-_SPACES = re.compile(r"[^\S\u3000]+")
 
 
 def _replace(base: Extraction, **changes: Any) -> Extraction:

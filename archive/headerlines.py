@@ -156,7 +156,13 @@ def block_lines(element: HtmlElement) -> list[str]:
     parts: list[str] = []
     _collect(element, parts)
     lines = "".join(parts).split("\n")
-    return [_SPACES.sub(" ", _NBSP_RUN.sub("\u3000", line)).strip() for line in lines if line.strip()]
+    return [collapse_spaces(_NBSP_RUN.sub("\u3000", line)) for line in lines if line.strip()]
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces as one, ideographic spaces kept: they part a CJK row's pieces and stand in CJK
+    headlines as printed ("…発表　対象…")."""
+    return _SPACES.sub(" ", text).strip()
 
 
 _SPACES = re.compile(r"[^\S\u3000]+")

@@ -179,7 +179,7 @@ def _remove_br_teasers(parent: HtmlElement, page_url: str, hosts: tuple[str, ...
     for index, (opening, nodes) in enumerate(segments):
         if not teasers[index]:
             continue
-        heads_list = index + 1 < len(teasers) and teasers[index + 1] and not teasers[index - 1]
+        heads_list = 1 <= index < len(teasers) - 1 and teasers[index + 1] and not teasers[index - 1]
         if index >= 1 and removed_label_before(parent, segments, index, heads_list):
             removed += 1
         for node in nodes:

@@ -449,7 +449,7 @@ def _is_date_then_counter(line: str, languages: tuple[str, ...]) -> bool:
     """A dateline with the views or comments run on after its clock time, no separator between
     ("วันศุกร์ที่ 27 พฤศจิกายน 2569 เวลา 16:20 น. อ่าน 2,814": the &nbsp; between went with the HTML)."""
     parts = through_clock(line)
-    if not parts:
+    if parts is None:
         return False
     day, rest = parts
     counter = is_view_counter(rest) or is_comment_counter(rest)

@@ -33,7 +33,7 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
     """
     # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
     all_pieces = list(chain(header_pieces(tree), pieces_above_headline(tree)))
-    pieces = [cut for p in all_pieces if YEAR_LIKE.search(p) for cut in (p, *through_clock(p)[:1])]
+    pieces = [cut for p in all_pieces if YEAR_LIKE.search(p) for cut in (p, *_date_before_clock(p))]
     for piece in all_pieces:  # Iranian and Afghan outlets print the Solar Hijri date ("۱۵ مهر ۱۴۰۵")
         day = solar_hijri_day(piece)
         if day is not None and EARLIEST <= day <= latest:
@@ -45,6 +45,12 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
             if day is not None and EARLIEST <= day <= latest:
                 return day
     return None
+
+
+def _date_before_clock(piece: str) -> list[str]:
+    """The piece up to its clock time when more of the row follows ("… 16:20 น. อ่าน 2,814 ครั้ง")."""
+    parts = through_clock(piece)
+    return [parts[0]] if parts else []
 
 
 _SOLAR_HIJRI_YEAR = re.compile(r"(?<!\d)1[34]\d\d(?!\d)")
