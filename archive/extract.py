@@ -41,6 +41,7 @@ from archive.headerlines import TITLE_SEPARATOR, collapse_spaces, headline_eleme
 from archive.joiners import protect_joiners, restore_joiners
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
+from archive.pagetail import page_tail, remove_page_tail
 from archive.phrasing import wrap_loose_text
 from archive.profiles import ProfileSet, load_profiles
 from archive.readerboxes import remove_reader_boxes
@@ -245,6 +246,7 @@ def _extract_tree(
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
+    tail = page_tail(tree)  # before the chrome that tells it goes
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
     remove_image_captions(tree)
     unwrap_layout_tables(tree)
@@ -252,6 +254,7 @@ def _extract_tree(
     remove_teasers(tree, capture.url)
     remove_fact_boxes(tree)  # after the teasers: their links in related boxes tell the site's own host
     signature = pop_signature(tree)
+    remove_page_tail(tail)  # after the signature under the text was read
     join_pasted_lines(tree)
     wrap_loose_text(tree)
     protect_joiners(tree)
