@@ -17,7 +17,7 @@ import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Ben
 from lxml.html import HtmlElement
 
 from archive.credits import PHOTO_LABELS, name_like
-from archive.headerlines import header_pieces
+from archive.headerlines import TITLE_SEPARATOR, header_pieces
 from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS, has_case, is_lowercase_start
 
 MAX_AUTHOR_CHARS = 60
@@ -288,11 +288,8 @@ def site_name_of(tree: HtmlElement) -> str | None:
         if (meta.get("property") or "").strip().lower() == "og:site_name" and meta.get("content"):
             return str(meta.get("content"))
     title = tree.find(".//title")
-    parts = _TITLE_PARTS.split(" ".join(title.text_content().split())) if title is not None else []
+    parts = TITLE_SEPARATOR.split(" ".join(title.text_content().split())) if title is not None else []
     return parts[-1] if len(parts) > 1 else None
-
-
-_TITLE_PARTS = re.compile(r"\s+[|｜–—-]\s+")
 
 
 def _metadata_candidates(tree: HtmlElement) -> Iterable[str]:

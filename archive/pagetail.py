@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from archive.linejoin import display_width
-from archive.phrasing import BLOCKS
+from archive.phrasing import BLOCKS, wrap_loose_text
 from archive.textclean import remove_keep_tail
 
 MIN_PROSE_WIDTH = 80
@@ -38,27 +38,26 @@ def page_tail(tree: HtmlElement) -> list[HtmlElement]:
     """The short text blocks after the body container, past the page's chrome.
 
     Read before the chrome goes (teaser lists, share bars, comment forms): a block is the page's
-    once a heading, a row of links or a form stands between it and the body's end. A body's
-    second part set after an ad label (no heading, no links) is not.
+    once a heading, a form or two links stand between it and the body's last paragraph (inside
+    the container too: "Weitere Artikel" links under the text). A body's second part set after
+    an ad label or one teaser link is not. Loose text in the side column ("<b>E-Paper</b><br>
+    Die komplette Zeitung … testen!") is wrapped first, as it will be for the extractor.
     """
     body = body_container(tree)
     if body is None:
         return []
     own_class = (body.get("class") or "").strip()
+    chrome = _ChromeSeen()
+    for element in body.iter():
+        chrome.see(element, in_body=True)
     tail: list[HtmlElement] = []
-    past_chrome = False
     for root in _following(body):
         if own_class and _has_class(root, own_class):
             continue
+        wrap_loose_text(root)
         for element in root.iter():
-            if not isinstance(element.tag, str) or element.tag in _SKIPPED:
-                continue
-            past_chrome = past_chrome or _is_chrome(element)
-            if (
-                past_chrome
-                and _is_text_block(element)
-                and display_width(_words(element)) <= MAX_TAIL_LINE_WIDTH
-            ):
+            chrome.see(element)
+            if chrome.seen and _is_text_block(element) and _width(element) <= MAX_TAIL_LINE_WIDTH:
                 tail.append(element)
     return tail
 
@@ -74,31 +73,38 @@ def remove_page_tail(tail: list[HtmlElement]) -> int:
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _FORM_PARTS = frozenset({"form", "textarea", "input", "button", "select", "nav"})
 MIN_CHROME_LINKS = 2
-MIN_LINK_TEXT_SHARE = 0.5
 
 
-def _is_chrome(element: HtmlElement) -> bool:
-    """A heading, a form or a row of links: what a page sets after an article, never inside one."""
-    if element.tag in _FORM_PARTS:
-        return True
-    if element.tag in _HEADINGS:
-        return bool(_words(element))
-    links = element.findall(".//a")
-    if len(links) < MIN_CHROME_LINKS:
-        return False
-    text = len(_words(element))
-    return text > 0 and sum(len(_words(link)) for link in links) >= MIN_LINK_TEXT_SHARE * text
+class _ChromeSeen:
+    """Whether a heading, a form or MIN_CHROME_LINKS links came since the last prose paragraph,
+    fed the page's elements in document order (links inside a paragraph are its own)."""
+
+    def __init__(self) -> None:
+        self.links = 0
+        self.seen = False
+        self._prose: HtmlElement | None = None
+
+    def see(self, element: HtmlElement, in_body: bool = False) -> None:
+        if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+            return
+        if self._prose is not None and _is_inside(element, self._prose):
+            return
+        if _is_text_block(element) and _width(element) >= MIN_PROSE_WIDTH:
+            self._prose = element
+            if in_body:  # after the chrome, a long block is a reader's comment, not the text again
+                self.links, self.seen = 0, False
+        elif element.tag in _FORM_PARTS or (element.tag in _HEADINGS and _words(element)):
+            self.seen = True
+        elif element.tag == "a":
+            self.links += 1
+            self.seen = self.seen or self.links >= MIN_CHROME_LINKS
 
 
 def body_container(tree: HtmlElement) -> HtmlElement | None:
     """The element whose paragraphs are the article's: scored as reader modes do (a prose block
     counts fully for its parent and half for its grandparent, so a body laid out one wrapper per
     paragraph scores at the wrappers' parent), if it holds BODY_SHARE of the page's prose."""
-    widths = {
-        block: width
-        for block in _text_blocks(tree)
-        if (width := display_width(_words(block))) >= MIN_PROSE_WIDTH
-    }
+    widths = {block: width for block in _text_blocks(tree) if (width := _width(block)) >= MIN_PROSE_WIDTH}
     scores: dict[HtmlElement, float] = {}
     for block, width in widths.items():
         parent = block.getparent()
@@ -153,6 +159,10 @@ def _has_class(root: HtmlElement, own_class: str) -> bool:
         for element in root.iter()
         if isinstance(element.tag, str)
     )
+
+
+def _width(element: HtmlElement) -> int:
+    return display_width(_words(element))
 
 
 def _words(element: HtmlElement) -> str:

@@ -74,7 +74,10 @@ def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int, HtmlE
             image_after_lead = image_after_lead or bool(leads and _has_image(sibling))
             continue
         if _is_meta_line(sibling) or _is_controls(sibling):
-            continue  # a dateline, byline or share bar between headline and body: not a lead, not the body
+            # a dateline, byline or share bar between headline and body: not a lead, not the body;
+            # a photo with a one-line caption ("<img><br>Foto: …") sets the lead apart as any image
+            image_after_lead = image_after_lead or bool(leads and _has_image(sibling))
+            continue
         if _is_body(sibling):
             return _BODY, leads, len(_words(sibling)), sibling
         run = _paragraph_run(sibling)

@@ -12,7 +12,13 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from archive.bylines import author_from_metadata, byline_under_headline, clean_author, json_ld_authors
+from archive.bylines import (
+    author_from_metadata,
+    byline_under_headline,
+    clean_author,
+    json_ld_authors,
+    site_name_of,
+)
 from archive.profiles import load_profiles
 from archive.textclean import byline_from_tree
 
@@ -87,6 +93,23 @@ def test_metadata_order_and_url_rejection() -> None:
     assert author_from_metadata(tree) is None
     url_only = _tree('<meta property="article:author" content="https://x.example/a">')
     assert author_from_metadata(url_only) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "市、給食費を無償化　小中７４校｜上州タイムス",
+        "市、給食費を無償化 ｜ 上州タイムス",
+        "Council lowers fees | 上州タイムス",
+    ],
+    ids=["fullwidth-bar-tight", "fullwidth-bar-spaced", "bar"],
+)
+def test_the_site_named_in_the_title_is_never_the_metadata_author(title: str) -> None:
+    """Japanese regional sites put their own name in <meta name=author> and print it after a
+    full-width bar in the <title>, often with no spaces around it; no og:site_name."""
+    tree = _tree(f'<title>{title}</title><meta name="author" content="上州タイムス">')
+    assert site_name_of(tree) == "上州タイムス"
+    assert author_from_metadata(tree, site_name_of(tree)) is None
 
 
 # Byline elements: the element's class says "author", its text may be a bare name, a labelled

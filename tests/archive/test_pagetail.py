@@ -142,3 +142,21 @@ def test_the_container_of_one_wrapper_per_paragraph_is_their_parent() -> None:
     html = f"<html><body><main><div class='article-body'>{body_of(PARAGRAPHS, 'wrapper')}</div><p>Tags: water</p></main></body></html>"
     container = body_container(lxml.html.document_fromstring(html))
     assert container is not None and container.get("class") == "article-body"
+
+
+def test_loose_promotion_text_in_the_side_column_goes_after_links_under_the_text() -> None:
+    """A 2009 table layout: the body's paragraphs in the middle cell end with "print | send" links and
+    "More from Eschwege" links (inside the cell, after the last paragraph); the right cell holds an
+    ad and an e-paper offer as loose text under a bold line."""
+    html = (
+        "<html><body><table><tr><td class='links'><a href='/l'>Lokales</a></td>"
+        f"<td class='inhalt'>{body_of(PARAGRAPHS)}<p class='autor'>Von Jana Köhler</p>"
+        "<a href='javascript:print()'>Artikel drucken</a> | <a href='/send'>Artikel versenden</a><br>"
+        "<b>Weitere Artikel</b><br>&raquo; <a href='/a.html'>Stadtwerke erhöhen Preise</a><br></td>"
+        "<td class='rechtespalte'><div class='anzeige'>Anzeige</div><br>"
+        "<b>Das E-Paper</b><br>Die komplette Zeitung schon ab 5 Uhr morgens – jetzt 4 Wochen kostenlos testen!</td>"
+        "</tr></table></body></html>"
+    )
+    text = after_removal(html)
+    assert "kostenlos testen" not in text and "Das E-Paper" not in text
+    assert all(p in text for p in PARAGRAPHS) and "Von Jana Köhler" in text

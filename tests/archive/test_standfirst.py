@@ -126,6 +126,29 @@ def test_a_lead_styled_apart_above_an_image_then_the_body_is_taken_out() -> None
     assert pop_standfirst(tree) == LEAD
 
 
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "<div><img src='/a.jpg'><br><font size='1'>The lake in August. Photo: Archive</font></div>",
+        "<div class='bild'><img src='/a.jpg'><br>Photo: Water board</div>",
+        "<p><img src='/a.jpg'><br><small>The Small Lake on Monday (archive)</small></p>",
+    ],
+    ids=["caption-and-credit", "credit-only", "in-a-paragraph"],
+)
+def test_a_photo_with_a_one_line_caption_sets_the_lead_apart(photo: str) -> None:
+    """A German regional paper's 2009 theme: headline, a bold "Vorspann", the photo with its caption
+    under a <br> (a short block with a line break, read like a dateline), then the body's paragraphs
+    as the headline's siblings. The photo sets the lead apart as a bare image does."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='inhalt'><h1>Swimming ban extended</h1><p class='vorspann'><b>{LEAD}</b></p>{photo}"
+        "<p class='text'>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p class='text'>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae "
+        "spreading further along the shore.</p></div></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    assert "Thursday morning" in tree.text_content()
+
+
 def test_a_first_paragraph_before_an_image_is_body_when_styled_like_the_rest() -> None:
     first = "The water board sent the following statement on Thursday morning to all residents."
     tree = lxml.html.document_fromstring(
