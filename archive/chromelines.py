@@ -64,7 +64,7 @@ _CJK_SENTENCE = re.compile(r"[。；“”「」『』]")
 # Words for reader comments, in the scripts news sites write in: counters and links ("Komentarze
 # (0)", "已有0人参与，点击查看全部评论"), moderation notes, and notes after the body (archive.readerboxes).
 COMMENT_WORD = re.compile(
-    r"comment|koment|komment|komen|comentar|коммент|комент|yorum|reactie|reageren|bình luận|"
+    r"comment|koment|komment|komen|comentar|comentá|коммент|комент|yorum|reactie|reageren|bình luận|"
     r"diskus|diskuz|discussion|discusión|discussione|"
     r"评论|評論|留言|댓글|コメント|تعليق|التعليقات|תגובות|תגובה|टिप्पणी|মন্তব্য|ความคิดเห็น|نظرات|maoni|"
     r"கருத்து|კომენტარ|մեկնաբանություն|አስተያየት|അഭിപ്രായ|пікір|వ్యాఖ్య|ಪ್ರತಿಕ್ರಿಯೆ|ટિપ્પણી|ਟਿੱਪਣੀ|"

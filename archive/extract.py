@@ -25,6 +25,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
+from archive.bodycontainer import body_container
 from archive.bylines import (
     author_from_metadata,
     byline_under_headline,
@@ -35,6 +36,7 @@ from archive.bylines import (
 from archive.captions import remove_image_captions
 from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
+from archive.divparagraphs import retag_prose_divs
 from archive.factboxes import remove_fact_boxes
 from archive.headerbylines import labelled_author_block, structural_byline
 from archive.headerlines import TITLE_SEPARATOR, collapse_spaces, headline_element
@@ -246,7 +248,8 @@ def _extract_tree(
     keep_only_content(tree, chosen)
     for profile in chosen:
         prune(tree, profile.prune)
-    tail = page_tail(tree)  # before the chrome that tells it goes
+    body = body_container(tree)
+    tail = page_tail(body)  # before the chrome that tells it goes
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
     remove_image_captions(tree)
     unwrap_layout_tables(tree)
@@ -257,6 +260,7 @@ def _extract_tree(
     remove_page_tail(tail)  # after the signature under the text was read
     join_pasted_lines(tree)
     wrap_loose_text(tree)
+    retag_prose_divs(body)
     protect_joiners(tree)
     document = trafilatura.bare_extraction(
         tree,

@@ -20,21 +20,14 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from archive.linejoin import display_width
-from archive.phrasing import BLOCKS, wrap_loose_text
+from archive.bodycontainer import MIN_PROSE_WIDTH, SKIPPED, is_inside, is_text_block, text_width, words
+from archive.phrasing import wrap_loose_text
 from archive.textclean import remove_keep_tail
 
-MIN_PROSE_WIDTH = 80
-"""A block this wide (CJK characters count two) is a paragraph of prose, not a label or a link."""
-BODY_SHARE = 0.6
-"""The body container holds this share of the page's prose; less, and the body is split (or unknown)."""
-MIN_BODY_PROSE_BLOCKS = 3
 MAX_TAIL_LINE_WIDTH = 260
-_TEXT_BLOCKS = frozenset("p div li dd dt td blockquote h2 h3 h4 h5 h6 font center".split())
-_SKIPPED = frozenset({"script", "style", "noscript", "template"})
 
 
-def page_tail(tree: HtmlElement) -> list[HtmlElement]:
+def page_tail(body: HtmlElement | None) -> list[HtmlElement]:
     """The short text blocks after the body container, past the page's chrome.
 
     Read before the chrome goes (teaser lists, share bars, comment forms): a block is the page's
@@ -43,7 +36,6 @@ def page_tail(tree: HtmlElement) -> list[HtmlElement]:
     an ad label or one teaser link is not. Loose text in the side column ("<b>E-Paper</b><br>
     Die komplette Zeitung … testen!") is wrapped first, as it will be for the extractor.
     """
-    body = body_container(tree)
     if body is None:
         return []
     own_class = (body.get("class") or "").strip()
@@ -57,7 +49,7 @@ def page_tail(tree: HtmlElement) -> list[HtmlElement]:
         wrap_loose_text(root)
         for element in root.iter():
             chrome.see(element)
-            if chrome.seen and _is_text_block(element) and _width(element) <= MAX_TAIL_LINE_WIDTH:
+            if chrome.seen and is_text_block(element) and text_width(element) <= MAX_TAIL_LINE_WIDTH:
                 tail.append(element)
     return tail
 
@@ -85,48 +77,19 @@ class _ChromeSeen:
         self._prose: HtmlElement | None = None
 
     def see(self, element: HtmlElement, in_body: bool = False) -> None:
-        if not isinstance(element.tag, str) or element.tag in _SKIPPED:
+        if not isinstance(element.tag, str) or element.tag in SKIPPED:
             return
-        if self._prose is not None and _is_inside(element, self._prose):
+        if self._prose is not None and is_inside(element, self._prose):
             return
-        if _is_text_block(element) and _width(element) >= MIN_PROSE_WIDTH:
+        if is_text_block(element) and text_width(element) >= MIN_PROSE_WIDTH:
             self._prose = element
             if in_body:  # after the chrome, a long block is a reader's comment, not the text again
                 self.links, self.seen = 0, False
-        elif element.tag in _FORM_PARTS or (element.tag in _HEADINGS and _words(element)):
+        elif element.tag in _FORM_PARTS or (element.tag in _HEADINGS and words(element)):
             self.seen = True
         elif element.tag == "a":
             self.links += 1
             self.seen = self.seen or self.links >= MIN_CHROME_LINKS
-
-
-def body_container(tree: HtmlElement) -> HtmlElement | None:
-    """The element whose paragraphs are the article's: scored as reader modes do (a prose block
-    counts fully for its parent and half for its grandparent, so a body laid out one wrapper per
-    paragraph scores at the wrappers' parent), if it holds BODY_SHARE of the page's prose."""
-    widths = {block: width for block in _text_blocks(tree) if (width := _width(block)) >= MIN_PROSE_WIDTH}
-    scores: dict[HtmlElement, float] = {}
-    for block, width in widths.items():
-        parent = block.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + width
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] = scores.get(grandparent, 0) + width / 2
-    if not scores:
-        return None
-    body = max(scores, key=scores.__getitem__)
-    if body.tag in ("body", "html"):
-        return None
-    inside = [width for block, width in widths.items() if _is_inside(block, body)]
-    if len(inside) < MIN_BODY_PROSE_BLOCKS or sum(inside) < BODY_SHARE * sum(widths.values()):
-        return None
-    return body
-
-
-def _is_inside(element: HtmlElement, container: HtmlElement) -> bool:
-    return any(ancestor is container for ancestor in element.iterancestors())
 
 
 def _following(body: HtmlElement) -> Iterator[HtmlElement]:
@@ -138,32 +101,9 @@ def _following(body: HtmlElement) -> Iterator[HtmlElement]:
         yield from (sibling for sibling in element.itersiblings() if isinstance(sibling.tag, str))
 
 
-def _text_blocks(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Blocks holding text and no other block: the lines an extractor prints."""
-    for element in root.iter(*_TEXT_BLOCKS):
-        if _is_text_block(element) and not any(a.tag in _SKIPPED for a in element.iterancestors()):
-            yield element
-
-
-def _is_text_block(element: HtmlElement) -> bool:
-    if element.tag not in _TEXT_BLOCKS:
-        return False
-    if any(isinstance(child.tag, str) and child.tag in BLOCKS for child in element):
-        return False
-    return bool(_words(element))
-
-
 def _has_class(root: HtmlElement, own_class: str) -> bool:
     return any(
         (element.get("class") or "").strip() == own_class
         for element in root.iter()
         if isinstance(element.tag, str)
     )
-
-
-def _width(element: HtmlElement) -> int:
-    return display_width(_words(element))
-
-
-def _words(element: HtmlElement) -> str:
-    return " ".join(element.text_content().split())

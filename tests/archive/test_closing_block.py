@@ -214,6 +214,8 @@ def test_a_correction_note_with_a_cjk_clock_time_goes(note: str) -> None:
          "Otras noticias de Locales"],
         ["网友评论", "请遵守互联网相关规定，文明发言。"],
         ["Reader comments (12)", "Sign in to comment"],
+        # Portuguese spells the word with an accent: "Comentários", not "Comentarios"
+        ["Comentários (2)", "Os comentários são da exclusiva responsabilidade dos seus autores."],
         # a Greek portal's comment box, then its right column's widgets in the same table
         ["Σχόλια", "Τα σχόλια δημοσιεύονται μετά από έγκριση. Ο Παλμός δεν ευθύνεται για τις απόψεις των αναγνωστών.",
          "Καιρός", "Ιωάννινα: 9°C, βροχή"],

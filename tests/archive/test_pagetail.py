@@ -17,7 +17,8 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from archive.pagetail import body_container, page_tail, remove_page_tail
+from archive.bodycontainer import body_container
+from archive.pagetail import page_tail, remove_page_tail
 
 PARAGRAPHS = [
     "The municipality introduced a boil-water notice on Wednesday afternoon for every household connected to the Rødberg waterworks.",
@@ -35,7 +36,7 @@ def body_of(paragraphs: list[str], wrap: str = "p") -> str:
 
 def after_removal(html: str) -> str:
     tree = lxml.html.document_fromstring(html)
-    remove_page_tail(page_tail(tree))
+    remove_page_tail(page_tail(body_container(tree)))
     return " ".join(tree.text_content().split())
 
 
@@ -130,7 +131,7 @@ def test_nothing_goes_without_a_body_holding_most_of_the_prose() -> None:
     )
     tree = lxml.html.document_fromstring(html)
     assert body_container(tree) is None
-    assert page_tail(tree) == []
+    assert page_tail(body_container(tree)) == []
 
 
 def test_nothing_goes_with_fewer_than_three_prose_paragraphs() -> None:
