@@ -74,7 +74,8 @@ _DESKS = re.compile(
     r"(?:^|\s)(?:desk|डेस्क|ডেস্ক|டெஸ்க்|bureau|news network|news service|"
     r"न्यूज़ नेटवर्क|न्यूज नेटवर्क|নিউজ নেটওয়ার্ক)$|"
     r"^haber merkezi|^redacción|^agencias?|^নিজস্ব (?:প্রতিবেদক|সংবাদদাতা)|^निज संवाददाता|^हमारे संवाददाता|"
-    r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$",
+    r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$|"
+    r"(?:^|\s)news\s?team$|^ทีมข่าว|^กองบรรณาธิการ|^โต๊ะข่าว",  # Thai "news team", "editorial board", "news desk"
     re.IGNORECASE,
 )
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
@@ -92,6 +93,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if site_name and name.startswith(site_name.strip() + " "):
         name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
     name = _DESK_PREFIX.sub("", name)
+    name = greek_nominative(name)
     dashed = _PLACE_DASH_NAME.match(name)  # "(මහනුවර - නිමල් පෙරේරා)": the place, then the reporter
     name = (_place_dash_name(dashed.group("place"), dashed.group("name")) if dashed else None) or name
     # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
@@ -108,6 +110,42 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
 
 
 _PHOTO_LABEL = re.compile(rf"^(?:{PHOTO_LABELS})$", re.IGNORECASE)
+
+
+def without_leading_label(text: str) -> str:
+    """The text after a byline's label ("By", "Von", "โดย"), or the text itself."""
+    return _LEADING_LABEL.sub("", text + " ", count=1).strip() or text
+
+
+# Greek bylines name the reporter in the genitive after the article: "Της Ελένης Παπαδάκη" (by Eleni
+# Papadaki), "Του Κώστα Μανωλάκη". A reader cites the nominative, as "Γράφει η Ελένη Παπαδάκη" prints it.
+_GREEK_GENITIVE = re.compile(r"^(?P<article>[ΤT](?:ης|ου))\s+(?=\p{Lu})")
+_FEMININE_GIVEN = (("ης", "η"), ("ας", "α"))
+_MASCULINE_GIVEN = (("ου", "ος"), ("η", "ης"), ("ή", "ής"), ("α", "ας"), ("ά", "άς"))
+_MASCULINE_SURNAME = (("η", "ης"), ("ή", "ής"), ("α", "ας"), ("ά", "άς"))
+
+
+def greek_nominative(name: str) -> str:
+    """A Greek genitive byline's name in the nominative, by the regular declensions: a woman's given
+    name (-ης, -ας; her surname reads the same in both cases), a man's given name (-ου, -η, -α) and
+    surname (-η, -α: "Μανωλάκη"). A man's surname in -ου stays: as often as not it is the
+    nominative itself ("Οικονόμου", "Παπανδρέου")."""
+    match = _GREEK_GENITIVE.match(name)
+    if match is None:
+        return name
+    feminine = match.group("article").endswith("ης")
+    given, *surnames = name[match.end() :].split()
+    if feminine:
+        return " ".join([_declined(given, _FEMININE_GIVEN), *surnames])
+    declined = [_declined(surname, _MASCULINE_SURNAME) for surname in surnames]
+    return " ".join([_declined(given, _MASCULINE_GIVEN), *declined])
+
+
+def _declined(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    for genitive, nominative in endings:
+        if word.endswith(genitive):
+            return word[: -len(genitive)] + nominative
+    return word
 
 
 def is_label_only(text: str) -> bool:
@@ -196,7 +234,7 @@ def byline_line(line: str) -> str | None:
     name = without_place(_TRAILING_LABEL.sub("", name))
     name = name.rsplit("=", 1)[-1].strip()  # "[한빛일보=김하늘 기자]": the outlet, "=", the reporter
     # Co-authors joined by "and" in the page's language: each name within the limit.
-    names = _CO_AUTHOR_JOIN.split(name)
+    names = CO_AUTHOR_JOIN.split(name)
     if not name or len(names) > MAX_CO_AUTHORS or any(len(n.split()) > MAX_BYLINE_LINE_WORDS for n in names):
         return None
     if not name_like(name) or is_lowercase_start(name):
@@ -206,7 +244,7 @@ def byline_line(line: str) -> str | None:
 
 MAX_CO_AUTHORS = 3
 _SOURCE_AFTER = re.compile(r"\s+[/|∕／\-–—]\s+")
-_CO_AUTHOR_JOIN = re.compile(
+CO_AUTHOR_JOIN = re.compile(
     r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|şi|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
 )
 

@@ -20,7 +20,15 @@ from __future__ import annotations
 import regex as re  # Unicode-aware \w: combining marks of Indic and South-East Asian scripts
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line, clean_author, is_plausible_author, without_place
+from archive.bylines import (
+    CO_AUTHOR_JOIN,
+    MAX_CO_AUTHORS,
+    byline_line,
+    clean_author,
+    is_plausible_author,
+    without_leading_label,
+    without_place,
+)
 from archive.chromelines import COMMENT_WORD
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
@@ -128,7 +136,8 @@ def person_name(value: str) -> str | None:
         return None
     if not name_like(value) or is_lowercase_start(value):
         return None
-    return value if is_plausible_author(value) else None
+    unlabelled = without_leading_label(value)  # "โดย ทีมข่าวภูมิภาค …": "by" and a news team
+    return value if is_plausible_author(value) and is_plausible_author(unlabelled) else None
 
 
 # Indian papers close the dateline with the reporter: "ਲੁਧਿਆਣਾ, 28 ਨਵੰਬਰ (ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ ਸੰਧੂ)".
@@ -173,14 +182,34 @@ _AUTHOR_PATH = re.compile(
 
 
 def _author_link_name(block: HtmlElement) -> str | None:
-    """The name a link to an author page shows ("Publié le 26 novembre par <a href=/author/mfall>")."""
+    """The name a link to an author page shows ("Publié le 26 novembre par <a href=/author/mfall>");
+    two such links joined by a word for "and" are co-authors, joined as the page joins them
+    ("<a href=/authors/iryna-hnatiuk>Ірина Гнатюк</a> та <a href=/authors/taras-melnyk>…</a>")."""
+    names: list[str] = []
     for link in block.iter("a"):
         rel = (link.get("rel") or "").lower().split()
-        if "author" in rel or _AUTHOR_PATH.search(link.get("href") or ""):
-            name = person_name(" ".join(link.text_content().split()))
-            if name:
-                return name
-    return None
+        if not ("author" in rel or _AUTHOR_PATH.search(link.get("href") or "")):
+            continue
+        name = person_name(" ".join(link.text_content().split()))
+        if name is None:
+            continue
+        if not names:
+            names.append(name)
+            continue
+        joiner = _co_author_joiner(link.getprevious())
+        if joiner is None or len(names) >= 2 * MAX_CO_AUTHORS - 1:
+            break
+        names += [joiner, name]
+    return " ".join(names) or None
+
+
+def _co_author_joiner(previous: HtmlElement | None) -> str | None:
+    """The word between the previous author link and this one, when it joins co-authors."""
+    if previous is None or previous.tag != "a":
+        return None
+    between = f" {previous.tail or ''} "
+    joined = CO_AUTHOR_JOIN.fullmatch(between)
+    return " ".join(between.split()) if joined else None
 
 
 def _named_inline(block: HtmlElement) -> list[HtmlElement]:

@@ -191,10 +191,21 @@ def _collect(element: HtmlElement, parts: list[str]) -> None:
 
 
 def _glued(parts: list[str], child: HtmlElement) -> bool:
-    """The text so far ends in a lower-case letter and the child's starts with a capital."""
+    """The text so far ends in a lower-case letter and the child's starts with a capital, or the
+    child abuts a sibling element of another class ("<span class=name>Katarzyna Wróbel</span><span
+    class=role>dziennikarka Kuriera</span>", "<span class=auth>प्रिया शर्मा</span><span class=desig>…"):
+    the theme styles them apart, in scripts with or without case."""
     before = next((part for part in reversed(parts) if part), "")
     after = child.text_content()
-    return bool(before and after) and before[-1].islower() and after[0].isupper()
+    if not (before and after) or before[-1].isspace() or after[0].isspace():
+        return False
+    if before[-1].islower() and after[0].isupper():
+        return True
+    previous = child.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tail:
+        return False
+    own, other = (child.get("class") or "").strip(), (previous.get("class") or "").strip()
+    return bool(own and other) and own != other
 
 
 def _inside_skipped(element: HtmlElement, headline: HtmlElement | None) -> bool:

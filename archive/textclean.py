@@ -14,6 +14,8 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from archive.bylines import (
+    CO_AUTHOR_JOIN,
+    MAX_CO_AUTHORS,
     bracketed_name_line,
     byline_line,
     clean_author,
@@ -472,19 +474,47 @@ def byline_from_tree(tree: HtmlElement, profiles: list[Profile]) -> str | None:
     """Author from byline elements (read before pruning removes them)."""
     for profile in profiles:
         for css in profile.byline_selectors:
-            for element in selector(css)(tree):
-                text = " ".join(element.text_content().split())
-                if len(text) > MAX_BYLINE_ELEMENT_CHARS:
-                    continue
-                # A pattern of the site's, a labelled byline in any script, or, since the element
-                # itself says it holds the author, a bare name ("<span class=author>Ana Ruiz</span>"):
-                # line by line first ("Megan Lefebvre<br>Northshore Beacon staff"), then as a whole.
-                for line in [*block_lines(element), text]:
-                    name = _match_byline(line, profiles) or byline_line(line)
-                    name = name or (None if is_label_only(line) else clean_author(line))
-                    if name:
-                        return name
+            elements = selector(css)(tree)
+            for element in elements:
+                name = _element_byline(element, profiles)
+                if name:
+                    return _with_co_authors(name, element, elements, profiles)
     return None
+
+
+def _element_byline(element: HtmlElement, profiles: list[Profile]) -> str | None:
+    """A pattern of the site's, a labelled byline in any script, or, since the element itself says
+    it holds the author, a bare name ("<span class=author>Ana Ruiz</span>"): line by line first
+    ("Megan Lefebvre<br>Northshore Beacon staff"), then as a whole."""
+    text = " ".join(element.text_content().split())
+    if len(text) > MAX_BYLINE_ELEMENT_CHARS:
+        return None
+    for line in [*block_lines(element), text]:
+        name = _match_byline(line, profiles) or byline_line(line)
+        name = name or (None if is_label_only(line) else clean_author(line))
+        if name:
+            return name
+    return None
+
+
+def _with_co_authors(
+    name: str, element: HtmlElement, matched: list[HtmlElement], profiles: list[Profile]
+) -> str:
+    """The byline element's next siblings of its kind, joined to it by a word for "and" ("<a
+    rel=author>Jo Kim</a> and <a rel=author>Ana Ruiz</a>"), are co-authors: joined as printed."""
+    names = [name]
+    while len(names) < 2 * MAX_CO_AUTHORS - 1:
+        following = element.getnext()
+        joiner = f" {element.tail or ''} "
+        same_kind = following is not None and any(following is m for m in matched)
+        if following is None or not same_kind or not CO_AUTHOR_JOIN.fullmatch(joiner):
+            break
+        co_author = _element_byline(following, profiles)
+        if co_author is None:
+            break
+        names += [" ".join(joiner.split()), co_author]
+        element = following
+    return " ".join(names)
 
 
 MAX_BYLINE_ELEMENT_CHARS = 80

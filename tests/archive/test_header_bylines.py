@@ -279,6 +279,9 @@ def test_a_link_to_the_authors_page_names_the_author(header: str, expected: str 
         ("<div class='byline'><div>Tomás Herrera</div><div>Corresponsal en Cusco</div></div>", "Tomás Herrera"),
         # the label alone in its element, the name in the next
         ("<div class='byline'><span>By</span><a href='/people/jo-kim'>Jo Kim</a></div>", "Jo Kim"),
+        # a role starting small, or in a script without case, in a sibling of another class
+        ("<div class='art-author'><img src='/a.jpg' alt=''><span class='name'>Katarzyna Wróbel</span><span class='role'>dziennikarka Kuriera</span></div>", "Katarzyna Wróbel"),
+        ("<div class='byline'><span class='auth'>प्रिया शर्मा</span><span class='desig'>वरिष्ठ संवाददाता, भोपाल</span></div>", "प्रिया शर्मा"),
     ],
 )
 def test_a_name_is_read_apart_from_the_role_beside_it(header: str, expected: str) -> None:
@@ -432,3 +435,43 @@ def test_a_reader_comments_author_is_not_the_byline() -> None:
 
     html = "<html><body><p>Text.</p><div class='comment'><span class='comment-author'>Luz Marina</span> <span>25-11-2026</span></div></body></html>"
     assert labelled_author_block(lxml.html.document_fromstring(html)) is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("<div class='meta'><a href='/authors/iryna-hnatiuk'>Ірина Гнатюк</a> та <a href='/authors/taras-melnyk'>Тарас Мельник</a> · 19.11.2026</div>", "Ірина Гнатюк та Тарас Мельник"),
+        ("<div class='meta'>By <a rel='author' href='/p/1'>Jo Kim</a> and <a rel='author' href='/p/2'>Ana Ruiz</a> | 19 Nov 2026</div>", "Jo Kim and Ana Ruiz"),
+        ("<div class='meta'><a href='/author/a'>Jo Kim</a> &amp; <a href='/author/b'>Ana Ruiz</a> 19.11.2026</div>", "Jo Kim & Ana Ruiz"),
+        # two author links not joined: the first is the byline (the second is a list of others)
+        ("<div class='meta'><a href='/author/a'>Jo Kim</a><a href='/author/b'>Ana Ruiz</a> 19.11.2026</div>", "Jo Kim"),
+    ],
+    ids=["uk-ta", "en-and", "ampersand", "not-joined"],
+)
+def test_co_authors_in_links_to_their_pages_are_joined_as_the_page_joins_them(header: str, expected: str) -> None:
+    assert author_of(header) == expected
+
+
+def test_a_news_team_after_by_is_a_desk_and_the_labelled_writer_is_the_author() -> None:
+    """Thai portals: "โดย ทีมข่าวภูมิภาค <site> | ผู้เขียน: <name>" (by the regional news team | writer: …)."""
+    header = "<div class='meta-row'><span class='writer'>โดย ทีมข่าวภูมิภาค ล้านนาทูเดย์ | ผู้เขียน: สุดารัตน์ ใจมั่น</span><span class='pubdate'>26 พ.ย. 2569 15:40 น.</span></div>"
+    assert author_of(header, "th") == "สุดารัตน์ ใจมั่น"
+    assert person_name("โดย ทีมข่าวภูมิภาค ล้านนาทูเดย์") is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Της Ελένης Παπαδάκη", "Ελένη Παπαδάκη"),
+        ("Της Μαρίας Κωνσταντίνου", "Μαρία Κωνσταντίνου"),
+        ("Του Κώστα Μανωλάκη", "Κώστας Μανωλάκης"),
+        ("Του Γιάννη Παπαδάκη", "Γιάννης Παπαδάκης"),
+        # a man's surname in -ου is as often the nominative itself: it stays
+        ("Του Νίκου Οικονόμου", "Νίκος Οικονόμου"),
+        # printed in the nominative already
+        ("Ελένη Παπαδάκη", "Ελένη Παπαδάκη"),
+    ],
+)
+def test_a_greek_genitive_byline_is_cited_in_the_nominative(byline: str, expected: str) -> None:
+    assert clean_author(byline) == expected
+    assert author_of(f"<div class='entry-meta'><span class='byline'>{byline}</span> <time datetime='2026-11-24'>24/11/2026</time></div>", "el") == expected
