@@ -53,6 +53,8 @@ FULL_WITH_SPACER_EVIDENCE = 0.6
 FULL_OPEN_LINE = 0.6
 FULL_CLOSED_LINE = 0.95
 FIRST_WORD_CAP = 12
+MAX_WRAP_WIDTH = 130
+"""Display columns: e-mail wraps at 72-78, a PDF page's line at 60-110 (CJK characters count two)."""
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote center dd details dir div dl dt fieldset figcaption figure footer form "
@@ -249,6 +251,8 @@ def _decide_joins(
     wrap = max(w for w in lines.widths if w <= MAX_OVER_WRAP * cluster)
     if wrap < 8 or 2 * sum(w > MAX_OVER_WRAP * wrap for w in lines.widths) >= len(texts):
         return no  # most lines are wider than the "wrap": paragraphs, and a few short lines after them
+    if cluster > MAX_WRAP_WIDTH:
+        return no  # no e-mail or PDF wraps this wide: paragraphs of one length, not visual lines
     break_gap = _break_gap(lines, wrap)
 
     def spacer_break(i: int) -> bool:

@@ -22,7 +22,7 @@ import lxml.html
 import pytest
 
 from archive.datelines import date_line_kind, is_update_note
-from archive.linejoin import decide_joins, display_width, joiner
+from archive.linejoin import MAX_WRAP_WIDTH, decide_joins, display_width, joiner
 from archive.profiles import profile_from_dict
 from archive.textclean import (
     apply_line_rules,
@@ -393,6 +393,21 @@ def test_lines_each_indented_after_a_blank_line_are_paragraphs_in_any_script() -
         "ประชาชนสามารถติดตามประกาศล่าสุดได้ทางสายด่วน 1182",
     ]
     assert decide_joins(lines, [1, 1, 1, 1], [True] * 5) == [False] * 4
+
+
+def test_paragraphs_of_one_length_wider_than_any_wrap_are_not_joined() -> None:
+    """Thai has no full stops: a modern Thai portal's <p> paragraphs of 140-200 columns each look
+    like "open" lines of one width. No e-mail or PDF wraps that wide (72-110 columns), so they are
+    paragraphs; the same text wrapped at 60 columns is visual lines and is joined."""
+    paragraphs = [
+        "นอกจากนี้ สำนักงานสาธารณสุขจังหวัดได้เปิดห้องปลอดฝุ่นในโรงพยาบาลส่งเสริมสุขภาพตำบลจำนวน 48 แห่ง และจะแจกหน้ากากอนามัยให้กลุ่มเปราะบางผ่านอาสาสมัครสาธารณสุขประจำหมู่บ้านทุกแห่ง",  # noqa: E501
+        "นายแพทย์สาธารณสุขจังหวัดกล่าวกับผู้สื่อข่าวว่า สถานการณ์ในปีนี้เริ่มเร็วกว่าปีก่อนราวสองสัปดาห์ เนื่องจากสภาพอากาศปิดและมีการเผาในที่โล่งในพื้นที่รอยต่อระหว่างจังหวัดเป็นจำนวนมาก",  # noqa: E501
+        "ประชาชนสามารถตรวจสอบค่าฝุ่นรายชั่วโมงได้ทางแอปพลิเคชันของกรมควบคุมมลพิษ หรือโทรสอบถามสายด่วนสาธารณสุขจังหวัดตลอด 24 ชั่วโมง รวมทั้งติดตามประกาศของจังหวัดทางหน้าเว็บไซต์",  # noqa: E501
+    ]
+    assert all(display_width(p) > MAX_WRAP_WIDTH for p in paragraphs)
+    assert decide_joins(paragraphs, [0, 0]) == [False, False]
+    wrapped = textwrap.wrap(" ".join(paragraphs[:2]), 60)
+    assert any(decide_joins(wrapped, [0] * (len(wrapped) - 1)))
 
 
 def test_a_number_cut_by_the_wrap_inside_chinese_text_is_joined_whole() -> None:
