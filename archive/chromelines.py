@@ -249,7 +249,7 @@ _TOOL_LABEL = re.compile(
     r"taille du texte|tamaño de (?:letra|texto)|tamanho da fonte|dimensione (?:del )?testo|"
     r"rozmiar (?:czcionki|tekstu)|"
     r"размер шрифта|print|drucken|imprimir|imprimer|stampa|drukuj|печать|인쇄|印刷|列印|打印)"
-    r"(?:\s*[:：]?\s*(?:[-+aA가大中小]\s*){0,6})?$",
+    r"(?:\s*[:：]?\s*(?:[-+−–＋－aAＡａ가大中小]\s*){0,6})?$",  # "글자크기 ＋ －": full-width controls too
     re.IGNORECASE,
 )
 

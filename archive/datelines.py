@@ -261,9 +261,16 @@ def is_date_row(line: str, languages: tuple[str, ...] = ()) -> bool:
     if len(line) > MAX_ROW_CHARS:
         return False
     pieces = ROW_SEPARATORS.split(line)
-    if len(pieces) < 2 or not any(date_line_kind(piece, languages) for piece in pieces):
+    if len(pieces) < 2:
+        # "입력 2026.11.27 14:22 수정 2026.11.27 16:05": labelled stamps side by side, spaces between
+        stamps = _BEFORE_LABELLED_NUMBER.split(line)
+        return len(stamps) >= 2 and all(date_line_kind(stamp, languages) for stamp in stamps)
+    if not any(date_line_kind(piece, languages) for piece in pieces):
         return False
     return all(_row_piece(piece, languages) for piece in pieces)
+
+
+_BEFORE_LABELLED_NUMBER = re.compile(r"\s+(?=[^\W\d_]{1,15}[:：]?\s*\d)")
 
 
 def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:

@@ -35,6 +35,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from archive.chromelines import is_labelled_list, is_menu_line
+from archive.credits import is_photo_credit_line
 from archive.datelines import YEAR_LIKE
 from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
@@ -116,6 +117,10 @@ def is_indented(raw: str) -> bool:
 
 
 def _first_word_width(text: str) -> int:
+    """The width of what the line could have taken from the next one: its first word, or in
+    Chinese and Japanese (which wrap between any two characters) its first character."""
+    if text and NO_SPACE_SCRIPT.match(text):
+        return display_width(text[0])
     word = text.split(" ", 1)[0]
     return min(display_width(word), FIRST_WORD_CAP)
 
@@ -187,11 +192,15 @@ def decide_joins(
     in_paragraph: bool = False,
 ) -> list[bool]:
     """`_decide_joins`, and never into or out of a chrome row (tags, share or menu bar, a dated
-    stamp row): those are the outlet's lines around the statement, whatever their width."""
+    stamp row, a photo credit "圖／海港日報資料照"): those are the outlet's lines around the
+    statement, whatever their width."""
     joins = _decide_joins(texts, gaps, indented, in_paragraph)
     if not any(joins):
         return joins
-    chrome = [is_menu_line(text) or is_labelled_list(text) or is_stamp_row(text) for text in texts]
+    chrome = [
+        is_menu_line(text) or is_labelled_list(text) or is_stamp_row(text) or is_photo_credit_line(text)
+        for text in texts
+    ]
     return [join and not chrome[i] and not chrome[i + 1] for i, join in enumerate(joins)]
 
 

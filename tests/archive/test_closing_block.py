@@ -257,7 +257,7 @@ def test_the_headline_repeated_under_the_text_goes() -> None:
     assert drop_title_line("\n".join([*BODY, longer]), title).splitlines() == [*BODY, longer]
 
 
-@pytest.mark.parametrize("label", ["글자크기", "字級：小 中 大", "Drucken", "Print", "Schriftgröße: A- A+"])
+@pytest.mark.parametrize("label", ["글자크기", "字級：小 中 大", "Drucken", "Print", "Schriftgröße: A- A+", "글자크기 ＋ －"])
 def test_article_tool_labels_go(label: str) -> None:
     lines = [BODY[0], label, *BODY[1:]]
     assert apply_line_rules("\n".join(lines), [])[0].splitlines() == BODY

@@ -42,6 +42,9 @@ BODY = [
         ("fredag den 20. november 2026 kl. 11.30 · Opdateret kl. 13.02", ("da",), None),
         ("Dodano: 20.11.2026, 13:40 | Odsłon: 1482", ("pl",), None),
         ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | Prečítané: 912x", ("sk",), "Zuzana Kováčová"),
+        # labelled stamps side by side, only spaces between (two <span>s in a Korean CMS's info row)
+        ("입력 2026.11.27 14:22 수정 2026.11.27 16:05", ("ko",), None),
+        ("Veröffentlicht 20.11.2026 Aktualisiert 21.11.2026", ("de",), None),
     ],
 )
 def test_header_rows_around_a_date_go_and_give_their_name(
@@ -59,6 +62,7 @@ def test_header_rows_around_a_date_go_and_give_their_name(
         "The council met on 20.11.2026 and decided to close the pool.",  # a sentence
         "20.11.2026 | The council decided to close the pool for four months",  # a long piece
         "Opening hours | Monday | Tuesday",  # no date
+        "By 2026 about 14 schools will be rebuilt",  # words before numbers, but no stamps
     ],
 )
 def test_sentences_and_rows_without_a_date_are_not_date_rows(line: str) -> None:

@@ -62,3 +62,20 @@ def test_a_dated_stamp_row_is_never_joined_to_the_text(stamp: str) -> None:
 def test_a_list_set_in_one_paragraph_keeps_its_lines(lines: list[str]) -> None:
     """Items that do not end sentences, three or more: a list inside one <p>, one item per line."""
     assert decide_joins(lines, [0] * (len(lines) - 1), in_paragraph=True) == [False] * (len(lines) - 1)
+
+
+# A Taiwanese daily's pasted press release: its intro line, then the release wrapped at 19
+# characters one <p> per line, the photo credit in a <p> of its own above them.
+RELEASE = ["澄灣港務局今日發布以下新聞稿。", "東碼頭將於七月十一日至十二日封閉，進行", "防波堤護岸補強工程，期間渡輪改由西碼頭", "上下船。",
+           "港務局提醒旅客提早三十分鐘抵達，並留意", "現場指示牌。"]
+
+
+def test_a_photo_credit_is_never_joined_to_the_lines_under_it() -> None:
+    joins = decide_joins(["圖／海港日報資料照", *RELEASE], [0] * len(RELEASE))
+    assert joins[0] is False
+
+
+def test_a_short_closed_chinese_line_is_not_a_full_line() -> None:
+    """Chinese wraps between any two characters: the next line's first character is all that
+    could have moved up, so a 15-character line under a 19-character wrap ended its paragraph."""
+    assert decide_joins(RELEASE, [0] * (len(RELEASE) - 1)) == [False, True, True, False, True]
