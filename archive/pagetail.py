@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from lxml.html import HtmlElement
 
 from archive.bodycontainer import MIN_PROSE_WIDTH, SKIPPED, is_inside, is_text_block, text_width, words
+from archive.chromelines import is_comment_heading
+from archive.headerlines import block_lines
 from archive.phrasing import wrap_loose_text
 from archive.textclean import remove_keep_tail
 
@@ -69,11 +71,14 @@ MIN_CHROME_LINKS = 2
 
 class _ChromeSeen:
     """Whether a heading, a form or MIN_CHROME_LINKS links came since the last prose paragraph,
-    fed the page's elements in document order (links inside a paragraph are its own)."""
+    fed the page's elements in document order (links inside a paragraph are its own). Once the
+    comment section opens ("<b>Σχόλια</b><br>Τα σχόλια δημοσιεύονται…"), no paragraph after it is
+    the article's again."""
 
     def __init__(self) -> None:
         self.links = 0
         self.seen = False
+        self._comments = False
         self._prose: HtmlElement | None = None
 
     def see(self, element: HtmlElement, in_body: bool = False) -> None:
@@ -81,15 +86,22 @@ class _ChromeSeen:
             return
         if self._prose is not None and is_inside(element, self._prose):
             return
+        if (is_text_block(element) or element.tag in _HEADINGS) and _opens_comments(element):
+            self._comments = self.seen = True
         if is_text_block(element) and text_width(element) >= MIN_PROSE_WIDTH:
             self._prose = element
-            if in_body:  # after the chrome, a long block is a reader's comment, not the text again
+            if in_body and not self._comments:  # a long block after chrome: the text goes on
                 self.links, self.seen = 0, False
         elif element.tag in _FORM_PARTS or (element.tag in _HEADINGS and words(element)):
             self.seen = True
         elif element.tag == "a":
             self.links += 1
             self.seen = self.seen or self.links >= MIN_CHROME_LINKS
+
+
+def _opens_comments(element: HtmlElement) -> bool:
+    lines = block_lines(element)
+    return bool(lines) and is_comment_heading(lines[0])
 
 
 def _following(body: HtmlElement) -> Iterator[HtmlElement]:

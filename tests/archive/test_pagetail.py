@@ -161,3 +161,20 @@ def test_loose_promotion_text_in_the_side_column_goes_after_links_under_the_text
     text = after_removal(html)
     assert "kostenlos testen" not in text and "Das E-Paper" not in text
     assert all(p in text for p in PARAGRAPHS) and "Von Jana Köhler" in text
+
+
+def test_after_the_comment_section_opens_no_paragraph_is_the_articles_again() -> None:
+    """A Greek portal's 2006 table layout: the body as loose lines in one <div>, tags, then the
+    comment box (a bold "Σχόλια" over a long moderation notice) in the same cell; the right
+    column's weather box and news-tip prompt after it."""
+    body = "<br><br>".join(PARAGRAPHS)
+    html = (
+        "<html><body><table><tr><td id='center-col'>"
+        f"<div class='arthro-keimeno'>{body}</div><div class='arthro-keimeno2'>{PARAGRAPHS[0]}</div><div>{PARAGRAPHS[1]}</div>"
+        "<div class='sxolia'><b>Σχόλια</b><br><span>Τα σχόλια δημοσιεύονται μετά από έγκριση. Ο Παλμός δεν ευθύνεται για τις απόψεις των αναγνωστών που τις διατυπώνουν.</span></div>"
+        "</td><td id='right-col'><div class='right-box'><b>Καιρός</b><br>Ιωάννινα: 9°C, βροχή</div>"
+        "<div class='right-box'>Στείλτε μας τις ειδήσεις σας στο palmos@example.gr</div></td></tr></table></body></html>"
+    )
+    text = after_removal(html)
+    assert "Καιρός" not in text and "Στείλτε μας" not in text
+    assert all(p in text for p in PARAGRAPHS)
