@@ -148,7 +148,7 @@ UPDATE_NOTE = re.compile(
 # the line is an update note however it is phrased ("Notícia atualizada às 15h20 com …").
 UPDATED_WORDS = re.compile(
     r"\b(?:updated?|aktualisiert|aktualisierung|actualizad[oa]|actualización|atualizad[oa]|atualização|"
-    r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowano|aktualizacja|"
+    r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowan[oyae]|aktualizacja|"
     r"aktualizováno|aktualizované|frissítve|frissítés|actualizat|actualizare|оновлено|обновлено|обновлено|"
     r"ажурирано|güncellendi|güncelleme|cập nhật|diperbarui|dikemas kini|opdateret|uppdaterad|oppdatert|"
     r"päivitetty|ενημερώθηκε|עודכן|به‌روز|تحديث|अपडेट|আপডেট|อัปเดต|"
@@ -190,8 +190,10 @@ def is_update_note(line: str) -> bool:
     line = line.strip()
     if UPDATE_NOTE.match(line):
         return True
-    if len(line) > MAX_UPDATE_NOTE_CHARS or not CLOCK.search(line):
+    if len(line) > MAX_UPDATE_NOTE_CHARS:
         return False
+    if not CLOCK.search(line):
+        return _names_the_story_updated(line)
     # The note opens with it ("Notícia atualizada às …", "Laporan dikemas kini pada …"); a sentence
     # that reports an update ("The ministry updated its guidance at 10:00") has it further on.
     found = UPDATED_WORDS.search(line)
@@ -199,6 +201,35 @@ def is_update_note(line: str) -> bool:
     opening = r"^\S+\s+\S+\s+\S+\s+" if line[:1] in "*([" else r"^\S+\s+\S+\s+"
     third_word = re.search(opening, line)
     return found is not None and (third_word is None or found.start() < third_word.end())
+
+
+# The note about the story itself, without a time: "This story has been updated with comment from …",
+# "Der Artikel wurde um eine Stellungnahme ergänzt und aktualisiert", "Cet article a été mis à jour".
+_STORY_WORDS = re.compile(
+    r"\b(?:story|article|report|post|artikel|beitrag|artículo|nota|noticia|notícia|matéria|reportagem|articolo|"
+    r"notizia|artykuł|článek|článok|cikk|статья|материал|стаття|makale|haber|bài viết|berita|artikkeli|juttu|"
+    r"άρθρο|כתבה|הכתבה|المقال|الخبر|مقاله|خبر|記事|文章|报道|報導|기사)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|should|wird|werden|würde|sera|serait|será|sería|sarà|sarebbe|zal|zou|będzie|"
+    r"bude|будет|буде|olacak)\b",
+    re.IGNORECASE,
+)
+STORY_WORD_BY = 2
+UPDATED_WORD_BY = 7
+
+
+def _names_the_story_updated(line: str) -> bool:
+    """"This story has been updated …", "Cet article a été mis à jour …": the story named first, then
+    updated, in the past (a statement's "the report will be updated yearly" is a plan, not a note)."""
+    words = line.split()
+    story = _STORY_WORDS.search(" ".join(words[:STORY_WORD_BY]))
+    opening = " ".join(words[:UPDATED_WORD_BY])
+    updated = UPDATED_WORDS.search(opening)
+    if story is None or updated is None or story.start() > updated.start():
+        return False
+    return _FUTURE.search(opening[: updated.start()]) is None
 
 
 RELATIVE_SETTINGS = {"PARSERS": ["relative-time"], "PREFER_DATES_FROM": "future"}

@@ -201,16 +201,27 @@ def test_short_lines_after_paragraph_wide_lines_are_not_visual_lines() -> None:
         "Notícia atualizada às 15h20 com a reação da associação.",
         "Laporan dikemas kini pada 11.40 pagi.",
         "기사 수정 2026.11.20 10:00",
+        # about the story itself, no clock time: the story named first, then "updated", in the past
+        "This story has been updated with comment from Coun. Andrea Lacroix.",
+        "Cet article a été mis à jour avec la réaction du maire.",
+        "Artykuł został zaktualizowany o komentarz burmistrza.",
     ],
 )
 def test_update_notes_in_their_own_words_go_at_the_end(line: str) -> None:
-    """An update note opens with "updated" in the outlet's language and carries a clock time."""
+    """An update note opens with "updated" in the outlet's language and carries a clock time, or
+    names the story as updated."""
     assert is_update_note(line)
     assert apply_line_rules("\n".join([*BODY, line]), [])[0].splitlines() == BODY
 
 
 @pytest.mark.parametrize(
-    "line", ["The ministry updated its guidance at 10:00 on Tuesday.", "Die Stadt aktualisiert die Liste."]
+    "line",
+    [
+        "The ministry updated its guidance at 10:00 on Tuesday.",
+        "Die Stadt aktualisiert die Liste.",
+        "The report will be updated every six months.",  # a plan, not a note
+        "The ministry updated the article on its website.",  # someone else's update
+    ],
 )
 def test_sentences_reporting_an_update_are_not_update_notes(line: str) -> None:
     assert not is_update_note(line)
