@@ -27,26 +27,49 @@ SKIPPED = frozenset({"script", "style", "noscript", "template"})
 def body_container(tree: HtmlElement) -> HtmlElement | None:
     """The element whose paragraphs are the article's: scored as reader modes do (a prose block
     counts fully for its parent and half for its grandparent, so a body laid out one wrapper per
-    paragraph scores at the wrappers' parent), if it holds BODY_SHARE of the page's prose."""
-    widths = {block: width for block in text_blocks(tree) if (width := text_width(block)) >= MIN_PROSE_WIDTH}
+    paragraph scores at the wrappers' parent), if it holds BODY_SHARE of the page's prose. Loose
+    text runs count for the element they lie in ("<div class=articleBody>…<br><br>…<p class=
+    reporter>"): an old layout's body has no paragraph elements at all."""
+    units = _prose_units(tree)
     scores: dict[HtmlElement, float] = {}
-    for block, width in widths.items():
-        parent = block.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + width
-        grandparent = parent.getparent()
-        if grandparent is not None:
-            scores[grandparent] = scores.get(grandparent, 0) + width / 2
+    for _, scored, width in units:
+        scores[scored] = scores.get(scored, 0) + width
+        parent = scored.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + width / 2
     if not scores:
         return None
     body = max(scores, key=scores.__getitem__)
     if body.tag in ("body", "html"):
         return None
-    inside = [width for block, width in widths.items() if is_inside(block, body)]
-    if len(inside) < MIN_BODY_PROSE_BLOCKS or sum(inside) < BODY_SHARE * sum(widths.values()):
+    inside = [width for unit, _, width in units if unit is body or is_inside(unit, body)]
+    if len(inside) < MIN_BODY_PROSE_BLOCKS or sum(inside) < BODY_SHARE * sum(w for _, _, w in units):
         return None
     return body
+
+
+def _prose_units(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement, int]]:
+    """(where the prose is, the element it scores for, its width) for each paragraph-length text
+    block (scoring for its parent) and each loose run of text beside blocks (for its element)."""
+    units: list[tuple[HtmlElement, HtmlElement, int]] = []
+    for block in text_blocks(tree):
+        width = text_width(block)
+        parent = block.getparent()
+        if width >= MIN_PROSE_WIDTH and parent is not None:
+            units.append((block, parent, width))
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIPPED or is_text_block(element):
+            continue
+        for run in (element.text, *(child.tail for child in element)):
+            width = display_width(" ".join((run or "").split()))
+            if width >= MIN_PROSE_WIDTH:
+                units.append((element, element, width))
+    return units
+
+
+def loose_prose_after(element: HtmlElement) -> bool:
+    """Whether a paragraph-length run of loose text follows the element (its tail)."""
+    return display_width(" ".join((element.tail or "").split())) >= MIN_PROSE_WIDTH
 
 
 def is_inside(element: HtmlElement, container: HtmlElement) -> bool:

@@ -148,7 +148,8 @@ UPDATE_NOTE = re.compile(
 # the line is an update note however it is phrased ("Notícia atualizada às 15h20 com …").
 UPDATED_WORDS = re.compile(
     r"\b(?:updated?|aktualisiert|aktualisierung|actualizad[oa]|actualización|atualizad[oa]|atualização|"
-    r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowan[oyae]|aktualizacja|"
+    r"mis à jour|mise à jour|aggiornat[oa]|aggiornamento|bijgewerkt|geüpdatet|zaktualizowan[oyae]|"
+    r"aktualizacja|"
     r"aktualizováno|aktualizované|frissítve|frissítés|actualizat|actualizare|оновлено|обновлено|обновлено|"
     r"ажурирано|güncellendi|güncelleme|cập nhật|diperbarui|dikemas kini|opdateret|uppdaterad|oppdatert|"
     r"päivitetty|ενημερώθηκε|עודכן|به‌روز|تحديث|अपडेट|আপডেট|อัปเดต|"

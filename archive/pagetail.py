@@ -20,7 +20,15 @@ from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
-from archive.bodycontainer import MIN_PROSE_WIDTH, SKIPPED, is_inside, is_text_block, text_width, words
+from archive.bodycontainer import (
+    MIN_PROSE_WIDTH,
+    SKIPPED,
+    is_inside,
+    is_text_block,
+    loose_prose_after,
+    text_width,
+    words,
+)
 from archive.chromelines import is_comment_heading
 from archive.headerlines import block_lines
 from archive.phrasing import wrap_loose_text
@@ -92,7 +100,11 @@ class _ChromeSeen:
             self._prose = element
             if in_body and not self._comments:  # a long block after chrome: the text goes on
                 self.links, self.seen = 0, False
-        elif element.tag in _FORM_PARTS or (element.tag in _HEADINGS and words(element)):
+            return
+        if in_body and not self._comments and loose_prose_after(element):
+            self.links, self.seen = 0, False  # "…<br><br>text goes on": loose text is prose too
+            return
+        if element.tag in _FORM_PARTS or (element.tag in _HEADINGS and words(element)):
             self.seen = True
         elif element.tag == "a":
             self.links += 1

@@ -178,3 +178,22 @@ def test_after_the_comment_section_opens_no_paragraph_is_the_articles_again() ->
     text = after_removal(html)
     assert "Καιρός" not in text and "Στείλτε μας" not in text
     assert all(p in text for p in PARAGRAPHS)
+
+
+def test_a_body_of_loose_text_has_a_container_too() -> None:
+    """A Japanese regional paper's 2012 theme: the body as loose text between <br><br>s in
+    <div class=articleBody>, the reporter's signature in a <p> under it; the related-news list
+    and an app banner after it."""
+    body = "<br><br>".join(PARAGRAPHS)
+    html = (
+        "<html><body><div id='main'><h2>Kokevarsel</h2>"
+        f"<div class='articleBody'>{body}<br><br><p class='reporter'>（松本支局　田中美咲）</p></div>"
+        "<div class='relatedNews'><h3>この記事に関連するニュース</h3><ul><li><a href='/a'>放置柿の伐採</a></li><li><a href='/b'>通学路にクマ</a></li></ul></div>"
+        "<div class='appBanner'>信越タイムスのニュースをアプリで。ダウンロードは無料です。</div></div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    container = body_container(tree)
+    assert container is not None and container.get("class") == "articleBody"
+    remove_page_tail(page_tail(container))
+    text = " ".join(tree.text_content().split())
+    assert "アプリで" not in text and all(p in text for p in PARAGRAPHS) and "田中美咲" in text
