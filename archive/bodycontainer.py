@@ -20,6 +20,8 @@ MIN_PROSE_WIDTH = 80
 BODY_SHARE = 0.6
 """The body container holds this share of the page's prose; less, and the body is split (or unknown)."""
 MIN_BODY_PROSE_BLOCKS = 3
+MIN_BODY_WIDTH = 800
+"""A body in fewer blocks (one <div> of <br>-separated lines) is one when it is this long: ten lines."""
 TEXT_BLOCKS = frozenset("p div li dd dt td blockquote h2 h3 h4 h5 h6 font center".split())
 SKIPPED = frozenset({"script", "style", "noscript", "template"})
 
@@ -42,8 +44,12 @@ def body_container(tree: HtmlElement) -> HtmlElement | None:
     body = max(scores, key=scores.__getitem__)
     if body.tag in ("body", "html"):
         return None
+    holders = [unit for unit, _, _ in units if unit is body or is_inside(unit, body)]
+    if len(holders) == 1 and holders[0] is not body:
+        body = holders[0]  # one <div> holding the whole text as <br>-separated lines: it is the body
     inside = [width for unit, _, width in units if unit is body or is_inside(unit, body)]
-    if len(inside) < MIN_BODY_PROSE_BLOCKS or sum(inside) < BODY_SHARE * sum(w for _, _, w in units):
+    enough = len(inside) >= MIN_BODY_PROSE_BLOCKS or sum(inside) >= MIN_BODY_WIDTH  # one <br> block
+    if not enough or sum(inside) < BODY_SHARE * sum(w for _, _, w in units):
         return None
     return body
 

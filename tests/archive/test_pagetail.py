@@ -197,3 +197,21 @@ def test_a_body_of_loose_text_has_a_container_too() -> None:
     remove_page_tail(page_tail(container))
     text = " ".join(tree.text_content().split())
     assert "アプリで" not in text and all(p in text for p in PARAGRAPHS) and "田中美咲" in text
+
+
+def test_one_div_of_br_lines_is_the_body_container() -> None:
+    """A Tamil portal's theme: the whole body in one <div class=art-body> of <br>-separated visual
+    lines (each under a paragraph's width), then tag links, a comment prompt and a newsletter offer
+    in the same article <div>."""
+    lines = "<br>".join(" ".join(PARAGRAPHS).replace(", ", ",<br>").split("<br>") * 3)
+    html = (
+        "<html><body><div class='art'><h1>Kokevarsel</h1>"
+        f"<div class='art-body'>{lines}</div>"
+        "<div class='art-tags'><a href='/tag/a'>Water</a> <a href='/tag/b'>Health</a></div>"
+        "<div class='art-nl'>Sign up to our newsletter and get the day's main stories by e-mail.</div></div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    container = body_container(tree)
+    assert container is not None and container.get("class") == "art-body"
+    remove_page_tail(page_tail(container))
+    assert "newsletter" not in tree.text_content()
