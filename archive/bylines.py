@@ -79,7 +79,7 @@ _DESKS = re.compile(
     re.IGNORECASE,
 )
 _URL_OR_HANDLE = re.compile(r"^(?:https?:|www\.)|^@|\.[a-z]{2,4}(?:/|$)", re.IGNORECASE)
-_DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}")
+_DATE_LIKE = re.compile(r"\d{1,4}[./\-年]\d{1,2}|\d{1,2}:\d{2}|(?<!\d)(?:19|20)\d\d(?!\d)")
 # A sentence end followed by more text; a full stop after a lone letter is an initial ("Г.Саруул").
 _SENTENCE = re.compile(rf"(?:(?<!(?:^|[\s.])\w\p{{M}}*)\.|[!?。！？{OTHER_FULL_STOPS}])\s*\S")
 
@@ -98,6 +98,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     name = (_place_dash_name(dashed.group("place"), dashed.group("name")) if dashed else None) or name
     # "Na Rehema Mwakalinga; Tanga": the place after a semicolon; "Ana Ruiz, corresponsal": a role
     name = without_place(name.split(";")[0], places=False)
+    name = _without_site_piece(name, site_name)
     name = _LEADING_LABEL.sub("", _TEXT_AND_PHOTO_LABEL.sub("", name))
     name = _TRAILING_LABEL.sub("", name).strip(" ,;:：()[]（）【】〔〕")
     # In an author slot a one-word label before a colon is a label in any language ("Пише: …").
@@ -146,6 +147,18 @@ def _declined(word: str, endings: tuple[tuple[str, str], ...]) -> str:
         if word.endswith(genitive):
             return word[: -len(genitive)] + nominative
     return word
+
+
+_PIECE_BAR = re.compile(r"\s+[|｜·•]\s+")
+
+
+def _without_site_piece(name: str, site_name: str | None) -> str:
+    """"Javier Ruiz | El Norteño": the outlet's own name after a bar is not part of the byline."""
+    pieces = _PIECE_BAR.split(name)
+    if not site_name or len(pieces) < 2:
+        return name
+    kept = [piece for piece in pieces if not _same_organisation(piece, site_name)]
+    return " | ".join(kept) if kept and len(kept) < len(pieces) else name
 
 
 def is_label_only(text: str) -> bool:
@@ -259,7 +272,10 @@ def without_place(value: str, places: bool = True) -> str:
     name, rest = (part.strip() for part in value.split(","))
     if not name or not rest:
         return value
-    place = places and 1 <= len(rest.split()) <= MAX_PLACE_WORDS and name_like(rest)
+    # In an author slot one word after a full name is a place or an agency, not a co-author, who has
+    # a full name too ("Rehema Mwakalinga, Tanga", "रमिला गुरुङ, पोखरा", "Ana Ruiz, EFE").
+    lone = len(rest.split()) == 1 and len(name.split()) >= 2 and not any(ch.isdigit() for ch in value)
+    place = (places or lone) and 1 <= len(rest.split()) <= MAX_PLACE_WORDS and name_like(rest)
     named_role = is_lowercase_start(rest) or _ROLE_END.search(rest) is not None
     role = len(rest.split()) <= MAX_ROLE_WORDS and named_role
     return name if place or role else value

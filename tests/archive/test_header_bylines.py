@@ -347,6 +347,25 @@ def test_a_capitalised_role_in_an_author_slot_is_not_part_of_the_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("slot", "site", "name"),
+    [
+        # one word after a full name is the place or the agency: a co-author has a full name too
+        ("Rehema Mwakalinga, Tanga", None, "Rehema Mwakalinga"),
+        ("रमिला गुरुङ, पोखरा", None, "रमिला गुरुङ"),
+        ("Ana Ruiz, EFE", None, "Ana Ruiz"),
+        ("Jane Roe, Doe", None, "Jane Roe"),
+        # a date after the name is never part of it
+        ("Door Marijke Oosterhuis · 14 augustus 2026, 09:20", None, None),
+        # the outlet's own name after a bar
+        ("Javier Ruiz | El Norteño", "El Norteño", "Javier Ruiz"),
+        ("Javier Ruiz | Deportes", "El Norteño", "Javier Ruiz | Deportes"),
+    ],
+)
+def test_a_place_an_agency_or_the_outlet_after_a_name_in_an_author_slot(slot: str, site: str | None, name: str | None) -> None:
+    assert clean_author(slot, site) == name
+
+
+@pytest.mark.parametrize(
     ("line", "expected"),
     [
         # Arabic papers open the text with "place - reporter"; Sri Lankan ones close it in brackets
