@@ -18,12 +18,16 @@ _BACK = str.maketrans({stand_in: joiner for joiner, stand_in in JOINERS.items()}
 
 
 def protect_joiners(tree: HtmlElement) -> None:
-    """Replace the joiners in the tree's text by their printable stand-ins, in place."""
+    """Replace the joiners in the tree's text, and in its <meta> values (the og:title and
+    description trafilatura reads its metadata from), by their printable stand-ins, in place."""
     for element in tree.iter():
         if element.text and ("\u200c" in element.text or "\u200d" in element.text):
             element.text = element.text.translate(_TO_STAND_IN)
         if element.tail and ("\u200c" in element.tail or "\u200d" in element.tail):
             element.tail = element.tail.translate(_TO_STAND_IN)
+        content = element.get("content") if element.tag == "meta" else None
+        if content and ("\u200c" in content or "\u200d" in content):
+            element.set("content", content.translate(_TO_STAND_IN))
 
 
 def restore_joiners(text: str) -> str:

@@ -37,3 +37,19 @@ def test_joiners_in_the_page_are_in_the_text(language: str, paragraphs: list[str
     result = extract(capture)
     assert result.text is not None and result.text.splitlines() == paragraphs
     assert result.title == "اطلاعیه\u200cای"  # and no stand-in character left in metadata
+
+
+def test_joiners_in_the_og_title_are_in_the_title() -> None:
+    """Persian portals set og:title (trafilatura's first source for the title) to the headline,
+    joiners and all; the title and the headline line dropped from the text must both keep them."""
+    headline = "تعطیلی بازار ماهی\u200cفروشان از یکشنبه"
+    body = "".join(f"<p>{p}</p>" for p in PERSIAN)
+    html = (
+        f"<html lang='fa'><head><title>{headline} - خبرنامه</title>"
+        f"<meta property='og:title' content='{headline}'><meta name='description' content='بازار ماهی\u200cفروشان'></head>"
+        f"<body><article><h1>{headline}</h1>{body}</article></body></html>"
+    )
+    result = extract(html_capture(html, "https://news.example/a/2026/11/48214"))
+    assert result.title == headline
+    assert result.text is not None and result.text.splitlines() == PERSIAN
+    assert result.description == "بازار ماهی\u200cفروشان"
