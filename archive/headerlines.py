@@ -66,9 +66,13 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+|\s*｜\s*"
 def _title_headlines(tree: HtmlElement) -> list[str]:
     """The longest part of the <title> and of og:title, long enough to be a headline."""
     titles = [tree.findtext(".//head/title") or "", *tree.xpath("//meta[@property='og:title']/@content")]
+    logos = [" ".join(h1.text_content().split()) for h1 in tree.iter("h1") if _is_logo(h1)]
     found: list[str] = []
     for title in titles:
-        parts = [" ".join(part.split()) for part in TITLE_SEPARATOR.split(str(title))]
+        title = " ".join(str(title).split())
+        # "Mwangaza wa Pwani: Wafanyabiashara …": a blog's name, a colon, the post's title
+        named = next((title[len(logo) + 1 :] for logo in logos if logo and title.startswith(logo + ":")), "")
+        parts = [" ".join(part.split()) for part in TITLE_SEPARATOR.split(named or title)]
         longest = max(parts, key=len, default="")
         if len(longest) >= MIN_TITLE_HEADLINE_CHARS and longest not in found:
             found.append(longest)
@@ -138,6 +142,13 @@ def pieces_above_headline(tree: HtmlElement) -> Iterator[str]:
     when the headline sits in <body> itself: there the block above is the site's top bar
     (today's date), not the article's."""
     headline = headline_element(tree)
+    # The headline first in its post block ("<div class=date-header>…</div><div class=post><h3>"):
+    # the blocks above the post block are the ones above it.
+    for _ in range(MAX_CLIMB_ABOVE):
+        parent = headline.getparent() if headline is not None else None
+        if headline is None or parent is None or _has_text_before(headline):
+            break
+        headline = parent
     if headline is None or headline.getparent() is None or headline.getparent().tag in ("body", "html"):
         return
     for sibling in list(headline.itersiblings(preceding=True))[:MAX_ABOVE]:
@@ -148,6 +159,19 @@ def pieces_above_headline(tree: HtmlElement) -> Iterator[str]:
         for line in block_lines(sibling):
             if len(line) <= MAX_HEADER_LINE_CHARS:
                 yield from line_pieces(line)
+
+
+MAX_CLIMB_ABOVE = 1
+
+
+def _has_text_before(element: HtmlElement) -> bool:
+    parent = element.getparent()
+    if parent is not None and (parent.text or "").strip():
+        return True
+    return any(
+        isinstance(sibling.tag, str) and sibling.text_content().strip() or (sibling.tail or "").strip()
+        for sibling in element.itersiblings(preceding=True)
+    )
 
 
 def block_lines(element: HtmlElement) -> list[str]:

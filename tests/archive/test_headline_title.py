@@ -117,3 +117,22 @@ def test_an_h1_that_is_the_sites_logo_is_not_the_headline() -> None:
     assert result.title == "대전시, 다음 달부터 심야버스 4개 노선 신설"
     assert result.description == "대전역~유성온천역 등 20분 간격 운행…요금·환승 할인 동일"
     assert result.text is not None and "입력" not in result.text and "심야버스" not in result.text.splitlines()[0]
+
+
+def test_a_blogs_name_and_a_colon_before_the_post_title() -> None:
+    """Blogger themes: the blog's name in the logo <h1>, the <title> "Blog name: Post title", the
+    post title in an <h3 class=post-title>, and the day in a date header above the post block."""
+    html = (
+        "<html><head><title>Mwangaza wa Pwani: Wafanyabiashara wa Soko la Mgandini kuhamishiwa Makorora</title></head><body>"
+        "<div class='header-outer'><h1 class='title'><a href='/'>Mwangaza wa Pwani</a></h1></div>"
+        "<div class='main-outer'><div class='date-header'><span>Jumatano, Novemba 18, 2026</span></div>"
+        "<div class='post hentry'><h3 class='post-title entry-title'>Wafanyabiashara wa Soko la Mgandini kuhamishiwa Makorora</h3>"
+        "<div class='post-body entry-content'>"
+        + "".join(f"<p>Halmashauri ya Jiji la Tanga imetangaza kuwa wafanyabiashara wote watahamishiwa katika soko jipya, aya {n}.</p>" for n in range(4))
+        + "</div></div></div></body></html>"
+    )
+    headline = headline_element(lxml.html.document_fromstring(html))
+    assert headline is not None and headline.tag == "h3"
+    result = extract(html_capture(html, "http://127.0.0.1:8000/2026/11/wafanyabiashara-mgandini.html"))
+    assert result.title == "Wafanyabiashara wa Soko la Mgandini kuhamishiwa Makorora"
+    assert result.published == "2026-11-18"
