@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from archive.datelines import CLOCK, YEAR_LIKE
 from archive.headerlines import headline_element
+from archive.linejoin import display_width
 from archive.textclean import remove_keep_tail
 
 MIN_STANDFIRST_CHARS = 30
@@ -168,8 +169,9 @@ def _is_meta_line(element: HtmlElement) -> bool:
         return True
     # A meta block of short lines ("Por Fernanda Luz e Tiago Moura, …" / "27/11/2026 09h41 · Atualizado …").
     lines = [_words(p) for p in element.iterdescendants("p", "div") if p.find(".//p") is None]
-    short = bool(lines) and all(len(line) <= MAX_META_CHARS for line in lines)
-    return dated and short and len(text) <= MAX_META_BLOCK_CHARS
+    # in columns: four short Korean paragraphs are a body, not a meta block
+    short = bool(lines) and all(display_width(line) <= MAX_META_CHARS for line in lines)
+    return dated and short and display_width(text) <= MAX_META_BLOCK_CHARS
 
 
 MAX_META_BLOCK_CHARS = 240
@@ -189,7 +191,8 @@ def _is_prose_block(element: HtmlElement) -> bool:
         return False  # a share bar or a row of links, not a summary
     # Several words (or a CJK run): a summary, not a dateline or a byline.
     wordy = len(text.split()) >= 6 or len(text) >= 40
-    return MIN_STANDFIRST_CHARS <= len(text) <= MAX_STANDFIRST_CHARS and wordy
+    # Counted in columns: a Korean or Japanese lead of 27 characters is a full line of summary.
+    return MIN_STANDFIRST_CHARS <= display_width(text) and len(text) <= MAX_STANDFIRST_CHARS and wordy
 
 
 def _is_body(element: HtmlElement) -> bool:

@@ -295,3 +295,23 @@ def test_a_lead_wrapped_around_a_subheading_is_taken_out() -> None:
         f"<div class='ArticleBody'>{''.join(f'<p>{text}</p>' for text in PARAGRAPHS)}</div></article></body></html>"
     )
     assert pop_standfirst(tree) == LEAD
+
+
+def test_a_short_korean_lead_over_a_body_of_short_korean_paragraphs() -> None:
+    """A Korean local daily: a one-line summary under the headline (27 characters, a full line in
+    columns), the reporter and stamp row, then four short paragraphs with years in them (a body, not
+    a meta block: each is a long line in columns)."""
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in [
+            "해솔군은 24일 다음과 같은 보도자료를 냈다.",
+            "해솔군은 2027년 12월 31일까지 농어촌 버스 기본요금을 현행 1,300원으로 유지합니다. 연료비가 올랐지만 주민의 교통비 부담을 고려한 결정입니다.",
+            "65세 이상 어르신과 초등학생의 무료 승차도 계속됩니다.",
+            "군은 부족한 운영비를 군비로 지원할 계획입니다.",
+        ]
+    )
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>해솔군, 농어촌 버스 요금 동결</h1><p class='standfirst'>물가 부담 덜기 위해 내년 말까지 현행 요금 유지</p>"
+        f"<div class='reporter'>윤서진 기자 | 입력 2026.11.24 08:30</div><div id='article-view'>{body}</div></body></html>"
+    )
+    assert pop_standfirst(tree) == "물가 부담 덜기 위해 내년 말까지 현행 요금 유지"
