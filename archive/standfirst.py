@@ -88,7 +88,7 @@ def _scan_after(anchor: HtmlElement) -> tuple[str, list[HtmlElement], int, HtmlE
         if paragraphs and image_after_lead and _styled_apart(leads, sibling):
             rest = [sibling, *sibling.itersiblings()]
             return _BODY, leads, sum(len(_words(e)) for e in rest if isinstance(e.tag, str)), None
-        if _is_prose_block(sibling) and not image_after_lead:
+        if (_is_prose_block(sibling) or _is_highlights(sibling)) and not image_after_lead:
             leads.append(sibling)
         elif sibling.tag == "p" or _paragraphs(sibling):
             return _STOP, leads, 0, None  # body paragraphs beside the headline: nothing is set apart
@@ -193,6 +193,24 @@ def _is_prose_block(element: HtmlElement) -> bool:
     wordy = len(text.split()) >= 6 or len(text) >= 40
     # Counted in columns: a Korean or Japanese lead of 27 characters is a full line of summary.
     return MIN_STANDFIRST_CHARS <= display_width(text) and len(text) <= MAX_STANDFIRST_CHARS and wordy
+
+
+MIN_HIGHLIGHTS = 2
+MAX_HIGHLIGHTS = 5
+MIN_HIGHLIGHT_WORDS = 4
+
+
+def _is_highlights(element: HtmlElement) -> bool:
+    """The story's highlights as a list under the headline ("<div class=story-summary><ul><li>…"):
+    two to five items that are short sentences, none a link (a list of links is a menu or teasers)."""
+    lists = [element] if element.tag in ("ul", "ol") else list(element.iter("ul", "ol"))
+    if len(lists) != 1 or _words(lists[0]) != _words(element) or lists[0].find(".//a") is not None:
+        return False
+    items = [_words(item) for item in lists[0].iter("li")]
+    if not MIN_HIGHLIGHTS <= len(items) <= MAX_HIGHLIGHTS:
+        return False
+    words_each = all(len(item.split()) >= MIN_HIGHLIGHT_WORDS for item in items)
+    return words_each and all(display_width(item) <= MAX_STANDFIRST_CHARS for item in items)
 
 
 def _is_body(element: HtmlElement) -> bool:

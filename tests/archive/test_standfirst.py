@@ -315,3 +315,26 @@ def test_a_short_korean_lead_over_a_body_of_short_korean_paragraphs() -> None:
         f"<div class='reporter'>윤서진 기자 | 입력 2026.11.24 08:30</div><div id='article-view'>{body}</div></body></html>"
     )
     assert pop_standfirst(tree) == "물가 부담 덜기 위해 내년 말까지 현행 요금 유지"
+
+
+@pytest.mark.parametrize(
+    ("summary", "popped"),
+    [
+        ("<div class='story-summary'><ul><li>कॉलेजों ने समय पर अपलोड नहीं किए आंतरिक मूल्यांकन के अंक</li><li>करीब 62 हजार विद्यार्थी होंगे प्रभावित</li></ul></div>", True),
+        ("<ul class='highlights'><li>The ban now covers the whole lake</li><li>Dogs must stay out of the water too</li><li>New samples are due on Friday</li></ul>", True),
+        # a list of links under the headline is the section's menu or teasers, not highlights
+        ("<ul><li><a href='/a'>The ban now covers the whole lake</a></li><li><a href='/b'>Dogs must stay out of the water too</a></li></ul>", False),
+        # labels, not sentences
+        ("<ul class='tags'><li>Lakes</li><li>Health</li><li>Dogs</li></ul>", False),
+    ],
+    ids=["hi-story-summary", "en-highlights", "links", "labels"],
+)
+def test_highlights_listed_under_the_headline_are_the_lead(summary: str, popped: bool) -> None:
+    """Hindi portals (and CNN-style "story highlights") list two to five short sentences under the
+    headline, before the byline row and the body."""
+    tree = lxml.html.document_fromstring(
+        f"<html><body><div class='story'><h1>Swimming ban extended</h1>{summary}"
+        "<div class='story-meta'>Report: Ankit Sharma, 28 Nov 2026</div>"
+        f"{BODY.format(cls='story-body')}</div></body></html>"
+    )
+    assert (pop_standfirst(tree) is not None) == popped
