@@ -41,7 +41,8 @@ from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
 SPACES = re.compile(r"\s+")
-TERMINAL = re.compile(rf"""[.!?:;。！？…"'”’»」』)\]{OTHER_FULL_STOPS}]$""")
+# Closing quotation marks end a line as its full stop does, German and Danish ones too („…“, »…«).
+TERMINAL = re.compile(rf"""[.!?:;。！？：；…"'”’»“‘›«」』)\]{OTHER_FULL_STOPS}]$""")
 UNPUNCTUATED = re.compile(f"[{UNPUNCTUATED_SCRIPT}]")
 NO_SPACE_SCRIPT = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 WIDE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
@@ -314,17 +315,21 @@ def _list_like(lines: _Lines) -> bool:
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:
     """A paragraph cut in two mid-sentence ("… with an" | "effective way …"), whatever the widths.
 
-    Only in scripts with letter case: the line ends in a lower-case letter, the next begins with
-    one or with a number ("… zaplanowany na" | "25 grudnia …").
+    In scripts with letter case the line ends in a lower-case letter, the next begins with one or
+    with a number ("… zaplanowany na" | "25 grudnia …"); in any script the line ends in a comma.
     """
     before, after = lines.texts[i], lines.texts[i + 1]
+    cased = before[-1].islower() and (after[0].islower() or after[0].isdigit())
     return (
         lines.gaps[i] == tightest_gap
         and lines.widths[i] >= MIN_BROKEN_LINE
-        and before[-1].islower()
-        and (after[0].islower() or after[0].isdigit())
+        and (cased or before[-1] in _COMMAS)
         and _wide(before) == _wide(after)
     )
+
+
+_COMMAS = frozenset(",，、،")
+"""A line ending in a comma ends mid-sentence in any script ("…校方今天上午發布聲明，" | "宣布…")."""
 
 
 def _only_whole_paragraphs(joins: list[bool], open_ended: list[bool]) -> list[bool]:
@@ -499,15 +504,16 @@ def _join_br_lines(parent: HtmlElement) -> int:
 
 
 def _in_one_paragraph(parent: HtmlElement) -> bool:
-    """The <br>s' parent is a <p>, or an inline element inside one ("<p><em>„…<br>…”</em></p>", a
-    pasted statement set in italics), or italics anywhere ("<font><i>«…<br>…»</i></font>": a quoted
+    """The <br>s' parent is a <p> or a <blockquote> (a quoted statement, "<blockquote>« En raison de
+    …<br>…»"), or an inline element inside one ("<p><em>„…<br>…”</em></p>", a pasted statement set
+    in italics), or italics anywhere ("<font><i>«…<br>…»</i></font>": a quoted
     statement set apart as one): its lines are the lines of one paragraph."""
     if _tag(parent) in _QUOTING:
         return True
     element: HtmlElement | None = parent
     while element is not None and _tag(element) not in BLOCK_TAGS:
         element = element.getparent()
-    return element is not None and _tag(element) == "p"
+    return element is not None and _tag(element) in ("p", "blockquote")
 
 
 _QUOTING = frozenset({"i", "em", "q"})

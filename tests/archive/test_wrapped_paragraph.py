@@ -79,3 +79,43 @@ def test_a_short_closed_chinese_line_is_not_a_full_line() -> None:
     """Chinese wraps between any two characters: the next line's first character is all that
     could have moved up, so a 15-character line under a 19-character wrap ended its paragraph."""
     assert decide_joins(RELEASE, [0] * (len(RELEASE) - 1)) == [False, True, True, False, True]
+
+
+def test_a_german_quotation_closing_with_its_low_high_mark_ends_a_sentence() -> None:
+    """German quotes run „…“: a line ending in “ ends its sentence, so a three-line quote in one <p>
+    is a paragraph, not a list of open lines."""
+    lines = ["„Die unbekannten Täter hebelten in der Nacht zum Mittwoch die Türen von vier Gartenhäusern auf",
+             "und entwendeten unter anderem Werkzeug, Gasflaschen und einen Rasenmäher.",
+             "Der entstandene Sachschaden wird auf rund 3.500 Euro geschätzt.“"]
+    assert decide_joins(lines, [0, 0], in_paragraph=True) == [True, True]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["山嵐大學昨晚發生宿舍電線走火事件，校方今天上午發布聲明，", "宣布即日起加強宿舍用電管理，全文如下：",
+         "本校學生宿舍第三棟於昨晚十時許發生延長線過熱冒煙情形。"],
+        ["The council said on Friday, after a meeting with the water board,", "that the pool will stay closed until March.",
+         "Swimming lessons move to the sports centre."],
+    ],
+    ids=["zh-fullwidth-comma-and-colon", "en-comma"],
+)
+def test_a_line_ending_in_a_comma_goes_on_in_any_script(lines: list[str]) -> None:
+    assert decide_joins(lines, [0, 1])[0] is True
+
+
+def test_a_quotation_in_a_blockquote_with_br_lines_is_one_paragraph() -> None:
+    """A French regional paper reproduces the prefecture's communiqué in a <blockquote>, its PDF
+    line breaks kept as <br>s, sentence ends at line ends included: one quoted paragraph."""
+    import lxml.html
+
+    from archive.linejoin import join_visual_lines
+
+    quote = ("« En raison de la crue de l'Argenton et du Thouet, les routes départementales<br>"
+             "D 759, D 748 et D 135 sont fermées à la circulation jusqu'à nouvel ordre.<br>"
+             "Des déviations sont mises en place par le Département. La préfète appelle<br>"
+             "chacun à la plus grande prudence : ne vous engagez jamais sur une route<br>"
+             "inondée, à pied comme en voiture. »")
+    tree = lxml.html.document_fromstring(f"<html><body><blockquote class='communique'>{quote}</blockquote></body></html>")
+    join_visual_lines(tree)
+    assert tree.find(".//br") is None
