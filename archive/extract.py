@@ -41,6 +41,7 @@ from archive.factboxes import remove_fact_boxes
 from archive.headerbylines import labelled_author_block, structural_byline
 from archive.headerlines import TITLE_SEPARATOR, collapse_spaces, headline_element
 from archive.joiners import protect_joiners, restore_joiners
+from archive.kickers import remove_kicker
 from archive.layouttables import unwrap_layout_tables
 from archive.model import Capture
 from archive.pagetail import page_tail, remove_page_tail
@@ -253,6 +254,7 @@ def _extract_tree(
     remove_reader_boxes(tree)  # after the header block's byline and date were read: a share box may hold them
     remove_image_captions(tree)
     unwrap_layout_tables(tree)
+    remove_kicker(tree)
     standfirst = pop_standfirst(tree)
     remove_teasers(tree, capture.url)
     remove_fact_boxes(tree)  # after the teasers: their links in related boxes tell the site's own host

@@ -282,6 +282,10 @@ def apply_line_rules(
                 continue
             if at_edge and _is_date_then_counter(line, languages):
                 continue
+            dated = _dated_header_row(line, languages) if at_edge else None
+            if dated is not None:
+                author = author or dated or None
+                continue
             if at_edge and (is_labelled_list(line) or is_comment_counter(line) or is_outlet_notice(line)):
                 continue
             if at_edge and is_rights_notice(line):
@@ -458,6 +462,33 @@ def _is_date_then_counter(line: str, languages: tuple[str, ...]) -> bool:
     return counter and date_line_kind(day, languages) is not None
 
 
+# "2026年11月28日 06時00分　（大西真理子）", "…16:20 น. ผู้สื่อข่าว: ธนพล แก้วมณี": a dateline, then the
+# reporter in brackets or after a label, with no separator between.
+_THEN_BRACKETS = re.compile(r"^(?P<date>.*\d.*?)\s*(?P<name>[（(][^()（）\d]{2,30}[）)])$")
+_THEN_LABEL = re.compile(r"^(?P<date>.*\d.*?)\s+(?P<name>[^\W\d_][^\s\d:：]{0,19}\s*[:：]\s*[^\d:：]{2,40})$")
+# A bureau or desk in brackets alone ("（北見支局）", "（社会部）"): the outlet's, not a person.
+_BRACKETED_DESK = re.compile(r"^[（(][^()（）\d\s]{1,12}(?:支局|総局|支社|本社|部|局|室|课|課)[）)]$")
+
+
+def _dated_header_row(line: str, languages: tuple[str, ...]) -> str | None:
+    """For a header row of a date and a byline: the reporter's name, or "" when the row names a
+    desk; None when the line is not such a row (callers keep it to the text's edges)."""
+    line = line.strip()
+    if _BRACKETED_DESK.match(line):
+        return ""
+    for pattern in (_THEN_BRACKETS, _THEN_LABEL):
+        match = pattern.match(line)
+        if match is None or date_line_kind(match.group("date"), languages) is None:
+            continue
+        name = match.group("name")
+        if _BRACKETED_DESK.match(name):
+            return ""
+        if pattern is _THEN_BRACKETS:
+            return bracketed_name_line(name)  # else a note in brackets: it stays
+        return byline_line(name)  # "ผู้สื่อข่าว: ธนพล แก้วมณี"; "Ort: Rathaus Nord" is no byline
+    return None
+
+
 def _is_date_line(line: str, languages: tuple[str, ...], at_edge: bool) -> bool:
     """A date on its own anywhere; a label plus a date only near the start or end of the text.
 
@@ -603,7 +634,7 @@ def drop_title_line(text: str, title: str | None) -> str:
         text = "\n".join(lines)
     for index, line in enumerate(lines[:TITLE_SEARCH_LINES]):
         if _same_headline(_key(line), key):
-            if all(_is_kicker(kicker) for kicker in lines[:index]):
+            if all(is_kicker(kicker) for kicker in lines[:index]):
                 return "\n".join(lines[index + 1 :])
             break
     return text
@@ -632,7 +663,7 @@ MIN_SHORT_TITLE_WORDS = 4
 MAX_WORDS_CUT_FROM_TITLE = 3
 
 
-def _is_kicker(line: str) -> bool:
+def is_kicker(line: str) -> bool:
     """A section label, or a breadcrumb of them ("Región > Zvolenská Lehota"); or a label set in
     capitals, which may be longer ("PRIOPĆENJE LUČKE KAPETANIJE", "STATEMENT FROM THE MAYOR")."""
     parts = [part.strip() for part in re.split(r"\s[>»›/|]\s", line.strip())]

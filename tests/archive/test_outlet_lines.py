@@ -527,3 +527,30 @@ def test_the_arabic_comma_before_a_bylines_place() -> None:
     from archive.bylines import without_place
 
     assert without_place("محمد عرفان، لاہور") == "محمد عرفان"
+
+
+@pytest.mark.parametrize(
+    ("line", "languages", "author"),
+    [
+        ("2026年11月28日 06時00分\u3000（大西真理子）", ("ja",), "大西真理子"),
+        ("วันพุธที่ 25 พ.ย. 2569 เวลา 16:20 น. ผู้สื่อข่าว: ธนพล แก้วมณี", ("th",), "ธนพล แก้วมณี"),
+        ("20.11.2026 Autor: Jan Novák", ("cs",), "Jan Novák"),
+        ("（北見支局）", ("ja",), None),  # a bureau, not a person
+    ],
+)
+def test_a_header_row_of_a_date_and_the_reporter_goes_and_names_the_author(
+    line: str, languages: tuple[str, ...], author: str | None
+) -> None:
+    """Japanese papers print "date time　（reporter）" under the headline, or the bureau alone in
+    brackets; Thai portals "date เวลา … น. ผู้สื่อข่าว: name" (reporter: …), no separator between."""
+    text, found = apply_line_rules("\n".join([line, *BODY]), [], languages)
+    assert (text.splitlines(), found) == (BODY, author)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Freitag, 20.11.2026 Ort: Rathaus Nord", "Sitzung am 20.11.2026 (öffentlich)", "20.11.2026 Hinweis: Die Sitzung ist öffentlich."],
+)
+def test_a_date_with_a_place_or_a_note_after_it_is_no_byline(line: str) -> None:
+    text, found = apply_line_rules("\n".join([*BODY[:2], line, BODY[2]]), [], ("de",))
+    assert found is None and line in text.splitlines()
