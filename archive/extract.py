@@ -38,7 +38,7 @@ from archive.datelines import dateparser_languages
 from archive.decoding import ContentDecodingError, decode_html, undo_content_coding
 from archive.divparagraphs import retag_prose_divs
 from archive.factboxes import remove_fact_boxes
-from archive.headerbylines import labelled_author_block, structural_byline
+from archive.headerbylines import labelled_author_block, pop_bare_byline, structural_byline
 from archive.headerlines import TITLE_SEPARATOR, collapse_spaces, headline_element
 from archive.joiners import protect_joiners, restore_joiners
 from archive.kickers import remove_kicker
@@ -239,6 +239,7 @@ def _extract_tree(
         or byline_under_headline(tree)
         or structural_byline(tree)
         or labelled_author_block(tree)
+        or pop_bare_byline(tree)  # last: it removes the name's block
     )
     visible = None
     # Without a declared date, the dateline under an <h1> beats htmldate's guess; without an <h1> the

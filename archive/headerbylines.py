@@ -33,7 +33,8 @@ from archive.chromelines import COMMENT_WORD
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
 from archive.datelines import YEAR_LIKE
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
-from archive.scripts import LABEL_COLONS, ascii_digits, has_case, is_lowercase_start
+from archive.scripts import LABEL_COLONS, UNPUNCTUATED_SCRIPT, ascii_digits, has_case, is_lowercase_start
+from archive.textclean import remove_keep_tail
 
 # Class and id words themes give the author's element, in the languages theme authors write.
 _AUTHOR_NAMED = re.compile(
@@ -88,6 +89,34 @@ def structural_byline(tree: HtmlElement) -> str | None:
                 name = person_name(piece)
             if name:
                 return name
+    return None
+
+
+MAX_BARE_NAME_BLOCKS = 3
+MAX_BARE_NAME_CHARS = 40
+_UNSPACED = re.compile(f"[{UNPUNCTUATED_SCRIPT}\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff]")
+_INITIALS = re.compile(r"(?:^|\s)\w\p{M}*\.\s")
+
+
+def pop_bare_byline(tree: HtmlElement) -> str | None:
+    """A name alone in one of the first blocks under the headline, no label and no class ("<h1/>
+    <h2/><div>ടി. കെ. അനൂപ്</div>"): removed and returned. Only a name in a script without
+    capitals, or with initials ("T. K. Anoop"): a capitalised pair of words under a headline may
+    as well be "Official Statement"."""
+    for count, block in enumerate(header_blocks(tree)):
+        if count >= MAX_BARE_NAME_BLOCKS:
+            return None
+        lines = block_lines(block)
+        heading = block.tag in ("h1", "h2", "h3", "h4", "h5", "h6")
+        if len(lines) != 1 or heading or block.find(".//a") is not None:
+            continue
+        name = person_name(lines[0])
+        # Thai, Lao, Khmer and Burmese set phrases apart with spaces: a visual line may pass for a name
+        spaced = _UNSPACED.search(lines[0]) is None and len(lines[0]) <= MAX_BARE_NAME_CHARS
+        uncased = spaced and not any(has_case(ch) for ch in lines[0])
+        if name and len(name.split()) >= 2 and (uncased or _INITIALS.search(name + " ")):
+            remove_keep_tail(block)
+            return name
     return None
 
 

@@ -494,3 +494,24 @@ def test_a_news_team_after_by_is_a_desk_and_the_labelled_writer_is_the_author() 
 def test_a_greek_genitive_byline_is_cited_in_the_nominative(byline: str, expected: str) -> None:
     assert clean_author(byline) == expected
     assert author_of(f"<div class='entry-meta'><span class='byline'>{byline}</span> <time datetime='2026-11-24'>24/11/2026</time></div>", "el") == expected
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        ("<div>ടി. കെ. അനൂപ്</div>", "ടി. കെ. അനൂപ്"),  # Malayalam, initials, no label, no class
+        ("<div>प्रिया शर्मा</div>", "प्रिया शर्मा"),
+        ("<div>T. K. Anoop</div>", "T. K. Anoop"),
+        # capitalised words without initials may be a label, not a name: not taken
+        ("<div>Official Statement</div>", None),
+        ("<div>Kochi</div>", None),
+    ],
+)
+def test_a_bare_name_under_the_headline(block: str, expected: str | None) -> None:
+    """Kerala and Hindi portals print the reporter's name alone in a <div> under the headline and
+    the deck, no label, no class."""
+    html = page(f"<h2>Water supply to be cut for two days in three areas</h2>{block}", "ml")
+    result = extract(html_capture(html, "http://127.0.0.1:8000/kerala/kochi/water-cut-2026.html"))
+    assert result.author == expected
+    if expected:
+        assert expected not in (result.text or "")
