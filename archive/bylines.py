@@ -74,7 +74,7 @@ _DESKS = re.compile(
     r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|"
     r"(?:^|\s)(?:desk|डेस्क|ডেস্ক|டெஸ்க்|bureau|news network|news service|"
     r"न्यूज़ नेटवर्क|न्यूज नेटवर्क|নিউজ নেটওয়ার্ক)$|"
-    r"^haber merkezi|^redacción|^agencias?|^নিজস্ব (?:প্রতিবেদক|সংবাদদাতা)|^निज संवाददाता|^हमारे संवाददाता|"
+    r"^haber merkezi|^redacción|^agencias?|^নিজস্ব\s|^निज संवाददाता|^हमारे संवाददाता|"
     r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$|"
     r"(?:^|\s)news\s?team$|^ทีมข่าว|^กองบรรณาธิการ|^โต๊ะข่าว",  # Thai "news team", "editorial board", "news desk"
     re.IGNORECASE,

@@ -23,7 +23,7 @@ from functools import lru_cache
 import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Bengali… are word characters
 
 from archive.credits import name_like
-from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS
+from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS, ascii_digits
 
 MAX_LINE_CHARS = 64
 MAX_LABEL_WORDS = 4
@@ -113,8 +113,9 @@ def date_in_line(line: str, languages: tuple[str, ...] = ()) -> datetime | None:
 
 
 def _date_part(line: str, languages: tuple[str, ...]) -> tuple[str, str] | None:
-    """("date" or "labelled", the date's text) when the line is a date line."""
-    line = line.strip()
+    """("date" or "labelled", the date's text) when the line is a date line; digits of any script
+    read as ASCII ("শেষ আপডেট: ২৭ নভেম্বর ২০২৬ ০৭:৩০")."""
+    line = ascii_digits(line.strip())
     if not line or len(line) > MAX_LINE_CHARS or not YEAR_LIKE.search(line):
         return None
     if is_complete_date(line, languages):

@@ -33,7 +33,8 @@ def visible_date(tree: HtmlElement, languages: tuple[str, ...], latest: str) -> 
     """
     # "입력 2026.11.20 09:14 | 김지훈 기자" under the headline, or "Thứ Sáu, 20/11/2026 - 08:30" above it
     all_pieces = list(chain(header_pieces(tree), pieces_above_headline(tree)))
-    pieces = [cut for p in all_pieces if YEAR_LIKE.search(p) for cut in (p, *_date_before_clock(p))]
+    dated = [piece for piece in all_pieces if YEAR_LIKE.search(ascii_digits(piece))]  # "২৭ নভেম্বর ২০২৬"
+    pieces = [cut for piece in dated for cut in (piece, *_date_before_clock(piece))]
     for piece in all_pieces:  # Iranian and Afghan outlets print the Solar Hijri date ("۱۵ مهر ۱۴۰۵")
         day = solar_hijri_day(piece)
         if day is not None and EARLIEST <= day <= latest:

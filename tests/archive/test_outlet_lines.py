@@ -554,3 +554,23 @@ def test_a_header_row_of_a_date_and_the_reporter_goes_and_names_the_author(
 def test_a_date_with_a_place_or_a_note_after_it_is_no_byline(line: str) -> None:
     text, found = apply_line_rules("\n".join([*BODY[:2], line, BODY[2]]), [], ("de",))
     assert found is None and line in text.splitlines()
+
+
+def test_a_dateline_in_bengali_digits_is_read() -> None:
+    """Bengali papers print the date in Bengali digits ("শেষ আপডেট: ২৭ নভেম্বর ২০২৬ ০৭:৩০" = last
+    updated 27 November 2026 07:30)."""
+    from archive.datelines import date_in_line
+
+    found = date_in_line("শেষ আপডেট: ২৭ নভেম্বর ২০২৬ ০৭:৩০", ("bn",))
+    assert found is not None and found.strftime("%Y-%m-%d %H:%M") == "2026-11-27 07:30"
+    html = (
+        "<html lang='bn'><head><title>বিদ্যুতের মাসুল অপরিবর্তিত</title></head><body><h1>বিদ্যুতের মাসুল অপরিবর্তিত</h1>"
+        "<div class='byline'><span>নিজস্ব সংবাদদাতা</span> | <span>কলকাতা</span> | <span class='time'>শেষ আপডেট: ১৮ নভেম্বর ২০২৬ ০৭:৩০</span></div>"
+        + "".join(f"<p>রাজ্য বিদ্যুৎ নিয়ন্ত্রক কমিশন বৃহস্পতিবার জানিয়েছে যে গৃহস্থ গ্রাহকদের মাসুল আগামী বছরও অপরিবর্তিত থাকবে, অনুচ্ছেদ {n}।</p>" for n in range(4))
+        + "</body></html>"
+    )
+    from archive.extract import extract
+    from tests.archive.captures import html_capture
+
+    result = extract(html_capture(html, "http://127.0.0.1:8000/kolkata/2026/11/tariff.html"))
+    assert result.published == "2026-11-18" and result.author is None
