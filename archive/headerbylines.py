@@ -38,7 +38,7 @@ from archive.textclean import remove_keep_tail
 
 # Class and id words themes give the author's element, in the languages theme authors write.
 _AUTHOR_NAMED = re.compile(
-    r"author|autor|avtor|auteur|byline|writer|reporter|journalist|redaktor|yazar|penulis|hofund|"
+    r"author|autor|avtor|auteur|byline|writer|reporter|journalist|redaktor|yazar|penulis|hofund|szerzo|szerző|"
     r"forfatter|skribent|muhabir|novinar|dziennikarz|zhurnalist|korrespondent|wartawan|phong-?vien|"
     r"tac-?gia|jizhe|(?:^|[-_\s])(?:by|auth)(?:$|[-_\s])",
     re.IGNORECASE,

@@ -232,10 +232,14 @@ def apply_line_rules(
     `languages` (dateparser codes) are where date lines are looked for; empty means all.
     """
     profiles = list(profiles)
-    author: str | None = None
     kept: list[str] = []
     dropped_before: list[int] = []  # for each kept line, how many lines were dropped just before it
-    lines = _cut_closing_block(_cut_comment_section(text.splitlines()), languages)
+    uncut = _cut_comment_section(text.splitlines())
+    lines = _cut_closing_block(uncut, languages)
+    # The closing block may hold the byline ("Autor: Tomáš Hájek" over the share bar): it goes
+    # with the block, and names the author.
+    closing_author = next((name for line in uncut[len(lines) :] if (name := byline_line(line))), None)
+    author: str | None = None
     opening = opening_report_mark(lines[0]) if lines else None
     if opening is not None:
         author, lines[0] = opening
@@ -293,7 +297,7 @@ def apply_line_rules(
         dropped_before.append(number - len(kept) - sum(dropped_before))
         kept.append(printed)
     kept = _trim_chrome_tail(kept, dropped_before)
-    return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author
+    return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author or closing_author
 
 
 _LIST_MARK = re.compile(r"^- (?=\S)")

@@ -425,3 +425,11 @@ def test_a_side_columns_ad_and_newsletter_boxes_close_the_text(tail: list[str]) 
 
 def test_an_iranian_agencys_end_of_message_mark_goes() -> None:
     assert apply_line_rules("\n".join([*BODY, "انتهای پیام/"]), [])[0].splitlines() == BODY
+
+
+def test_a_byline_in_the_closing_block_names_the_author() -> None:
+    """Czech regional papers sign the article under the text ("Autor: Tomáš Hájek" in italics), then
+    the share row and "Diskuse k článku je uzavřena.": the block goes, and the signature is the author."""
+    lines = [*BODY, "Autor: Tomáš Hájek", "Sdílet: Facebook | Twitter | Poslat e-mailem | Tisk", "Diskuse k článku je uzavřena."]
+    text, author = apply_line_rules("\n".join(lines), [], ("cs",))
+    assert text.splitlines() == BODY and author == "Tomáš Hájek"

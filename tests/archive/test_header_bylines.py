@@ -283,6 +283,8 @@ def test_a_link_to_the_authors_page_names_the_author(header: str, expected: str 
         # a role starting small, or in a script without case, in a sibling of another class
         ("<div class='art-author'><img src='/a.jpg' alt=''><span class='name'>Katarzyna Wróbel</span><span class='role'>dziennikarka Kuriera</span></div>", "Katarzyna Wróbel"),
         ("<div class='byline'><span class='auth'>प्रिया शर्मा</span><span class='desig'>वरिष्ठ संवाददाता, भोपाल</span></div>", "प्रिया शर्मा"),
+        # a Hungarian theme names the author's block "szerzo" (szerző: author)
+        ("<div class='szerzo'><img src='/sz/ke.jpg' alt=''> <strong>Kovács Eszter</strong>, újságíró</div>", "Kovács Eszter"),
     ],
 )
 def test_a_name_is_read_apart_from_the_role_beside_it(header: str, expected: str) -> None:
