@@ -20,12 +20,14 @@ site's front page or a section (one short path segment) is never a teaser.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
+from archive.bylines import site_name_of
 from archive.textclean import is_short_phrase, remove_keep_tail
 
 TEASER_BLOCKS = ("p", "li", "div", "h4", "h5", "h6", "section", "aside")
@@ -63,9 +65,10 @@ MIN_OWN_HOST_LINKS = 5
 
 
 def _site_hosts(tree: HtmlElement, page_url: str) -> tuple[str, ...]:
-    """The page's host, the host its canonical URL names, and the host most of its absolute links
-    go to (an outlet served from a mirror, a CDN or an archive's replay host links its articles by
-    its own name; a theme that writes absolute URLs names it in every menu link)."""
+    """The page's host, the host its canonical URL names, the host most of its absolute links go
+    to (an outlet served from a mirror, a CDN or an archive's replay host links its articles by its
+    own name; a theme that writes absolute URLs names it in every menu link), and a host named as
+    the site is ("Folha do Cerrado" at folhadocerrado.com.br)."""
     hosts = [_host(urlsplit(page_url).netloc)]
     linked = Counter(
         _host(urlsplit(href).netloc)
@@ -76,6 +79,8 @@ def _site_hosts(tree: HtmlElement, page_url: str) -> tuple[str, ...]:
         host, count = linked.most_common(1)[0]
         if count >= MIN_OWN_HOST_LINKS and 2 * count >= sum(linked.values()):
             hosts.append(host)
+    named = _squashed(site_name_of(tree) or "")
+    hosts += [host for host in linked if named and _squashed(host.split(".", 1)[0]) == named]
     for element in tree.iterfind(".//link[@rel]"):
         if (element.get("rel") or "").strip().lower() == "canonical" and element.get("href"):
             hosts.append(_host(urlsplit(urljoin(page_url, element.get("href") or "")).netloc))
@@ -284,6 +289,12 @@ def _internal_article(href: str, page_url: str, hosts: tuple[str, ...]) -> bool:
     # "/article.php?id=20411": an old CMS names the article in its query.
     named = len(segments) == 1 and (len(segments[0]) > 20 or any(c.isdigit() for c in segments[0]))
     return named or (len(segments) == 1 and any(c.isdigit() for c in target.query))
+
+
+def _squashed(name: str) -> str:
+    """A name as a domain spells it: lower case, accents and everything but letters and digits gone."""
+    letters = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in letters if ch.isascii() and ch.isalnum())
 
 
 def _host(netloc: str) -> str:

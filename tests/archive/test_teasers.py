@@ -256,6 +256,19 @@ def test_the_host_most_links_name_is_internal_on_a_mirror() -> None:
     assert "Dispatchers strike" in few.text_content()  # one link to another host proves nothing
 
 
+def test_the_host_spelled_as_the_sites_name_is_internal_on_a_mirror() -> None:
+    """A Brazilian WordPress site's "LEIA TAMBÉM" list links two articles by absolute URL on
+    folhadocerrado.com.br; the page, served from a mirror, names itself "Folha do Cerrado" (<title>,
+    og:site_name) but has no canonical link and few absolute links."""
+    teaser = '<p>Read also: <a href="https://folhadocerrado.com.br/cidades/2026/11/goiania-decreta-emergencia/">Goiânia decreta emergência</a></p>'
+    ministry = '<p>See <a href="https://saude.gov.example/boletins/2026/dengue-48">Boletim publicado pelo ministério</a></p>'
+    for head in ("<title>Vacina contra a dengue | Folha do Cerrado</title>", "<meta property='og:site_name' content='Folha do Cerrado'>"):
+        tree = lxml.html.document_fromstring(f"<html><head>{head}</head><body><article>{BODY.format(teaser=teaser + ministry)}</article></body></html>")
+        remove_teasers(tree, "http://127.0.0.1:8080/saude/2026/11/vacina-dengue-adolescentes/")
+        text = tree.text_content()
+        assert "Goiânia decreta" not in text and "Boletim publicado" in text
+
+
 def test_a_phrase_heading_a_list_of_teaser_lines_goes_with_it() -> None:
     """An old table layout: the section's "More from …" heading in a <font>, then bulleted links,
     one per <br>, loose in the same cell as the body's paragraphs."""
