@@ -90,6 +90,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if not value:
         return None
     name = _WITH_AGENCY.sub("", " ".join(value.split()))  # "Julie Verhaegen (avec Belga)"
+    name = _REPORT_MARK_FIRST.sub("", name)  # "【本報訊】記者 陳嘉欣": a report mark, then the byline
     name = name.strip(f" \t|·•-–—,;()[]（）【】〔〕{LABEL_COLONS}")
     if site_name and name.startswith(site_name.strip() + " "):
         name = name[len(site_name.strip()) :].strip()  # "遠州タイムス 社会部 高橋 真理": the outlet first
@@ -160,6 +161,9 @@ def _without_site_piece(name: str, site_name: str | None) -> str:
         return name
     kept = [piece for piece in pieces if not _same_organisation(piece, site_name)]
     return " | ".join(kept) if kept and len(kept) < len(pieces) else name
+
+
+_REPORT_MARK_FIRST = re.compile(r"^[【〔［\[][^】〕］\]\s]{1,8}[】〕］\]]\s*(?=\S)")
 
 
 def is_label_only(text: str) -> bool:

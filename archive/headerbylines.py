@@ -31,7 +31,7 @@ from archive.bylines import (
 )
 from archive.chromelines import COMMENT_WORD
 from archive.credits import PHOTO_LABELS, SOURCE_LABELS, name_like
-from archive.datelines import YEAR_LIKE
+from archive.datelines import YEAR_LIKE, is_date_row, name_in_date_row
 from archive.headerlines import MAX_HEADER_LINE_CHARS, block_lines, header_blocks, line_pieces
 from archive.scripts import LABEL_COLONS, UNPUNCTUATED_SCRIPT, ascii_digits, has_case, is_lowercase_start
 from archive.textclean import remove_keep_tail
@@ -53,9 +53,19 @@ MIN_NAME_WORDS = 2
 MAX_NAME_WORDS = 5
 
 
+_OUTLET_DASH_PLACE = re.compile(r"\s[-–—/|]\s")
+
+
 def structural_byline(tree: HtmlElement) -> str | None:
     """The name in the first header block whose structure says it is the byline."""
-    for block in header_blocks(tree):
+    blocks = list(header_blocks(tree))
+    for parent in dict.fromkeys(b.getparent() for b in blocks if b.getparent() is not None):
+        # "<div class=td-post-author-name><div class=td-author-by>De</div> <a href=/author/…>": the
+        # link to the author's page beside the leaf blocks, in their parent
+        linked = _author_link_name(parent, own_links_only=True) if parent is not None else None
+        if linked:
+            return linked
+    for block in blocks:
         named = _author_named(block)
         mailed = any((a.get("href") or "").lower().startswith("mailto:") for a in block.iter("a"))
         pieces = [
@@ -89,6 +99,10 @@ def structural_byline(tree: HtmlElement) -> str | None:
                 name = person_name(piece)
             if name:
                 return name
+        # "28. 11. 2026 10:25 | Martina Kubátová | Zobrazeno: 2 417×": the name a date row carries
+        in_row = next((name_in_date_row(line) for line in block_lines(block) if is_date_row(line)), None)
+        if in_row and person_name(in_row) == in_row and not _OUTLET_DASH_PLACE.search(in_row):
+            return in_row  # not "صدى الأطلس - فاس": the outlet and its place
     return None
 
 
@@ -210,12 +224,12 @@ _AUTHOR_PATH = re.compile(
 )
 
 
-def _author_link_name(block: HtmlElement) -> str | None:
+def _author_link_name(block: HtmlElement, own_links_only: bool = False) -> str | None:
     """The name a link to an author page shows ("Publié le 26 novembre par <a href=/author/mfall>");
     two such links joined by a word for "and" are co-authors, joined as the page joins them
     ("<a href=/authors/iryna-hnatiuk>Ірина Гнатюк</a> та <a href=/authors/taras-melnyk>…</a>")."""
     names: list[str] = []
-    for link in block.iter("a"):
+    for link in block.iterchildren("a") if own_links_only else block.iter("a"):
         rel = (link.get("rel") or "").lower().split()
         if not ("author" in rel or _AUTHOR_PATH.search(link.get("href") or "")):
             continue

@@ -14,7 +14,7 @@ from lxml.html import HtmlElement
 from archive.headerlines import headline_element
 from archive.textclean import is_kicker, remove_keep_tail
 
-_KICKER_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
+_KICKER_TAGS = frozenset({"p", "div", "span", "strong", "b", "font", "h2", "h3", "h4", "h5", "h6"})
 
 
 def remove_kicker(tree: HtmlElement) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from archive.bylines import clean_author
+from archive.bylines import byline_line, clean_author
 from archive.credits import name_like
 from archive.scripts import has_case
 from archive.textclean import remove_keep_tail
@@ -73,7 +73,9 @@ def _signature_name(block: HtmlElement) -> str | None:
     bracketed = _BRACKETED.match(text)  # "（社会部・山本彩花）": Japanese papers sign in brackets
     if bracketed:
         inner = bracketed.group("inner").strip()
-        return clean_author(inner) if _name_alone(inner) else None
+        if not _name_alone(inner):
+            return None
+        return byline_line(inner) or clean_author(inner)  # "（文・写真　佐藤健一）": text and photos by
     if not _name_alone(text) or not _set_apart(block, text):
         return None
     return clean_author(text)
@@ -107,8 +109,14 @@ def _closes_its_body(block: HtmlElement) -> bool:
     """No text after it among its siblings, and at least two paragraphs before it."""
     if (block.tail or "").strip():
         return False
-    if any(_has_words(s) and not _mostly_links(s) for s in block.itersiblings()):
-        return False  # a share bar or a list of other stories may follow it
+    # A share bar or a list of other stories may follow it, and a short notice or two ("При
+    # использовании материалов гиперссылка на сайт обязательна"): not a paragraph of text.
+    after = [s for s in block.itersiblings() if _has_words(s) and not _mostly_links(s)]
+    one_word = len(block.text_content().split()) < 2  # "التعليقات" over the comments is no name
+    if after and one_word:
+        return False
+    if len(after) > MAX_NOTES_AFTER or not all(_is_note(s) for s in after):
+        return False
     before = [s for s in block.itersiblings(preceding=True) if _has_words(s)]
     if len(before) >= MIN_PARAGRAPHS_BEFORE:
         return True
@@ -120,6 +128,17 @@ def _closes_its_body(block: HtmlElement) -> bool:
 
 
 MIN_LINK_SHARE = 0.6
+MAX_NOTES_AFTER = 2
+MAX_NOTE_CHARS = 100
+
+
+def _is_note(element: HtmlElement) -> bool:
+    """A short line that closes no sentence: a notice, not a paragraph of the text."""
+    text = element.text_content().strip()
+    return len(text) <= MAX_NOTE_CHARS and not _SENTENCE_END.search(text)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？]$")
 
 
 def _mostly_links(element: HtmlElement) -> bool:

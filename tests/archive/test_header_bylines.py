@@ -518,3 +518,21 @@ def test_a_bare_name_under_the_headline(block: str, expected: str | None) -> Non
     assert result.author == expected
     if expected:
         assert expected not in (result.text or "")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # the name a header date row carries, no label
+        ("<div class='info'>28. 11. 2026 10:25 | Martina Kubátová | Zobrazeno: 2 417×</div>", "Martina Kubátová"),
+        # the outlet and its place in a date row are no name
+        ("<div class='x-3d'>Northshore Beacon - Fes | Published: 27 November 2026 - 10:05</div>", None),
+        # a theme's "by" in a block of its own, the author's page link beside it
+        ("<div class='td-post-author-name'><img src='/a.jpg' alt=''><div class='td-author-by'>De</div> <a href='/author/ioana-rus/'>Ioana Rus</a></div>", "Ioana Rus"),
+        # a Hong Kong paper's report mark before the byline
+        ("<div class='reporter'>【本報訊】記者 陳嘉欣</div>", "陳嘉欣"),
+    ],
+    ids=["cs-date-row", "outlet-place", "ro-td-author-by", "hk-report-mark"],
+)
+def test_bylines_in_header_rows_and_theme_blocks(header: str, expected: str | None) -> None:
+    assert author_of(header) == expected

@@ -28,7 +28,7 @@ BODY = "".join(
 
 @pytest.mark.parametrize(
     "kicker",
-    ["<p class='news-dachzeile'>Trier-Nord</p>", "<p class='sarrera-goiburua'>INGURUMENA</p>", "<div class='stikktittel'>NORE OG UVDAL</div>", "<span class='kicker'>Blaulicht</span>"],
+    ["<p class='news-dachzeile'>Trier-Nord</p>", "<p class='sarrera-goiburua'>INGURUMENA</p>", "<div class='stikktittel'>NORE OG UVDAL</div>", "<span class='kicker'>Blaulicht</span>", "<font class='surtitre'>FAITS DIVERS</font>"],
 )
 def test_the_kicker_right_above_the_headline_goes(kicker: str) -> None:
     html = f"<html><head><title>Polizei sucht Zeugen nach Brand</title></head><body><div class='item'>{kicker}<h1>Polizei sucht Zeugen nach Brand</h1>{BODY}</div></body></html>"

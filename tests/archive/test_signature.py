@@ -33,8 +33,12 @@ def body(closing: str, after: str = "") -> lxml.html.HtmlElement:
         ('<p align="right">สมชาย ใจดี</p>', "สมชาย ใจดี"),
         ('<div class="signature">Claire Dumont</div>', "Claire Dumont"),
         ("<p><strong>李明</strong></p><div class='related'></div>", "李明"),  # an emptied box after it
+        # a short notice after it (a Belarusian portal's "link required" line)
+        ("<p class='avtor' style='text-align:right'><strong>Ольга Кравченко</strong></p><div class='source'>При использовании материалов гиперссылка на сайт обязательна</div>", "Ольга Кравченко"),
+        # a Japanese signature with its "text and photos" label
+        ("<p class='credit'>（文・写真　佐藤健一）</p>", "佐藤健一"),
     ],
-    ids=["vi-right-bold", "vi-caps", "th-right", "fr-signature-class", "zh-bold-then-empty"],
+    ids=["vi-right-bold", "vi-caps", "th-right", "fr-signature-class", "zh-bold-then-empty", "ru-then-notice", "ja-text-photo-label"],
 )
 def test_closing_signature_is_taken_out_as_the_author(closing: str, name: str) -> None:
     tree = body(closing)
@@ -51,8 +55,10 @@ def test_closing_signature_is_taken_out_as_the_author(closing: str, name: str) -
         "<p>Thank you all</p>",  # not set apart
         '<p style="text-align:right"><strong>Hanoi, 20 November 2026</strong></p>',  # a date line
         '<p align="right"><strong>The Ministry of Transport thanks drivers for their patience</strong></p>',
+        # one word over the comment section's notice is its heading, not a signature
+        '<p class="c"><strong>التعليقات</strong></p><p>التعليقات تعبر عن آراء أصحابها</p>',
     ],
-    ids=["ends", "subheading-with-text-after", "plain", "place-and-date", "long-bold-sentence"],
+    ids=["ends", "subheading-with-text-after", "plain", "place-and-date", "long-bold-sentence", "ar-comments-heading"],
 )
 def test_other_closing_lines_stay(closing: str) -> None:
     tree = body(closing)
