@@ -222,13 +222,32 @@ STORY_WORD_BY = 2
 UPDATED_WORD_BY = 7
 
 
+# What a note says was done to the story: updated or corrected (UPDATED_WORDS), or written, produced
+# or funded under a scheme ("This article was written by a Local Democracy Reporter under …").
+_MADE_WORDS = re.compile(
+    r"\b(?:written|produced|funded|supported|prepared|edited|geschrieben|verfasst|erstellt|rédigé|écrit|"
+    r"réalisé|escrito|redactado|elaborado|scritto|redatto|geschreven|napisany|przygotowany|написана|написан|"
+    r"подготовлен[ао]?)\b",
+    re.IGNORECASE,
+)
+
+
+_THIS = re.compile(
+    r"^(?:this|dieser|diese|dieses|cet|cette|ce|este|esta|questo|questa|deze|dit|ten|ta|tento|эта|этот|ця|цей)\s",
+    re.IGNORECASE,
+)
+
+
 def _names_the_story_updated(line: str) -> bool:
-    """"This story has been updated …", "Cet article a été mis à jour …": the story named first, then
-    updated, in the past (a statement's "the report will be updated yearly" is a plan, not a note)."""
+    """"This story has been updated …", "Cet article a été mis à jour …", "This article was written by
+    a Local Democracy Reporter …": the story named first, then what was done to it, in the past (a
+    statement's "the report will be updated yearly" is a plan, not a note)."""
     words = line.split()
     story = _STORY_WORDS.search(" ".join(words[:STORY_WORD_BY]))
     opening = " ".join(words[:UPDATED_WORD_BY])
     updated = UPDATED_WORDS.search(opening)
+    if updated is None and _THIS.match(line):  # "This article was written …", not "The report was written …"
+        updated = _MADE_WORDS.search(opening)
     if story is None or updated is None or story.start() > updated.start():
         return False
     return _FUTURE.search(opening[: updated.start()]) is None

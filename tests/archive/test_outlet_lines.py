@@ -205,6 +205,8 @@ def test_short_lines_after_paragraph_wide_lines_are_not_visual_lines() -> None:
         "This story has been updated with comment from Coun. Andrea Lacroix.",
         "Cet article a été mis à jour avec la réaction du maire.",
         "Artykuł został zaktualizowany o komentarz burmistrza.",
+        # the UK's Local Democracy Reporting Service note under every story it supplies
+        "This article was written by a Local Democracy Reporter under a scheme funded by the BBC and used by news organisations across the UK.",
     ],
 )
 def test_update_notes_in_their_own_words_go_at_the_end(line: str) -> None:
@@ -221,6 +223,7 @@ def test_update_notes_in_their_own_words_go_at_the_end(line: str) -> None:
         "Die Stadt aktualisiert die Liste.",
         "The report will be updated every six months.",  # a plan, not a note
         "The ministry updated the article on its website.",  # someone else's update
+        "The report was written by the ombudsman and sent to the council on Monday.",  # the statement's report
     ],
 )
 def test_sentences_reporting_an_update_are_not_update_notes(line: str) -> None:
