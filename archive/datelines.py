@@ -77,9 +77,18 @@ def is_complete_date(text: str, languages: tuple[str, ...] = ()) -> bool:
 _ERA_MARK = re.compile(r"\s*(?:พ\.\s?ศ\.?|ค\.\s?ศ\.?)\s*(?=\d)")
 
 
+# Morocco, Algeria and Tunisia name the months after the French ones ("27 نونبر 2026"); dateparser's
+# Arabic knows the Levantine and Egyptian names only, so these are read as the ones it knows.
+_MAGHREB_MONTHS = {
+    "ماي": "مايو", "يوليوز": "يوليو", "غشت": "أغسطس", "شتنبر": "سبتمبر", "نونبر": "نوفمبر", "دجنبر": "ديسمبر"
+}
+_MAGHREB_MONTH = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(_MAGHREB_MONTHS, key=len, reverse=True))})(?!\w)")
+
+
 def _parse_with_time(text: str, languages: tuple[str, ...]) -> datetime | None:
     """`text` as a date; failing that, the date before a trailing clock time."""
     text = _ERA_MARK.sub(" ", text)
+    text = _MAGHREB_MONTH.sub(lambda month: _MAGHREB_MONTHS[month.group(0)], text)
     parsed = _parse(text, languages)
     if parsed is None:
         day = TRAILING_TIME.sub("", text)

@@ -14,7 +14,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from archive.bylines import byline_line, clean_author
+from archive.bylines import CO_AUTHOR_JOIN, MAX_CO_AUTHORS, byline_line, clean_author
 from archive.credits import name_like
 from archive.scripts import has_case
 from archive.textclean import remove_keep_tail
@@ -85,7 +85,23 @@ _BRACKETED = re.compile(r"^[（(](?P<inner>[^（()）]{2,40})[）)]$")
 
 
 def _name_alone(text: str) -> bool:
-    """A short name: in a script with letter case at least two words ("Ende" is not a signature)."""
+    """A short name: in a script with letter case at least two words ("Ende" is not a signature);
+    or two or three such names joined by "and" ("Mamadou Lamine Diop et Awa Ndiaye")."""
+    names = CO_AUTHOR_JOIN.split(text)
+    if 2 <= len(names) <= MAX_CO_AUTHORS:
+        # "Ministry of Health and Ministry of Finance": a small word inside is an institution's name
+        words = [word for name in names for word in name.split()]
+        small = [word for word in words if word[:1].islower() and word not in _NAME_PARTICLES]
+        return not small and all(_one_name(name) for name in names)
+    return _one_name(text)
+
+
+_NAME_PARTICLES = frozenset(
+    "de da das do dos du del della di van von der den ter bin binti al el la le".split()
+)
+
+
+def _one_name(text: str) -> bool:
     words = text.split()
     if not text or len(text) > MAX_SIGNATURE_CHARS or len(words) > MAX_SIGNATURE_WORDS:
         return False

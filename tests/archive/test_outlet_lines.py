@@ -577,3 +577,16 @@ def test_a_dateline_in_bengali_digits_is_read() -> None:
 
     result = extract(html_capture(html, "http://127.0.0.1:8000/kolkata/2026/11/tariff.html"))
     assert result.published == "2026-11-18" and result.author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("الجمعة 27 نونبر 2026 - 17:25", "2026-11-27"), ("3 غشت 2026", "2026-08-03"), ("الخميس 5 ماي 2026", "2026-05-05")],
+)
+def test_maghrebi_month_names_are_read(line: str, day: str) -> None:
+    """Moroccan, Algerian and Tunisian outlets name the months after the French ones (نونبر, غشت,
+    ماي), which dateparser's Arabic lacks."""
+    from archive.datelines import date_in_line
+
+    found = date_in_line(line, ("ar",))
+    assert found is not None and found.strftime("%Y-%m-%d") == day

@@ -84,8 +84,10 @@ BR_LINES = (
         ("<b>Jana Horáková</b>", "Jana Horáková"),
         ("<strong>María José Ortega</strong>\n", "María José Ortega"),
         ("<b>王小明</b><br>", "王小明"),
+        # co-authors joined by the page's "and" (a Senegalese daily's table layout)
+        ("<b>Mamadou Lamine Diop et Awa Ndiaye</b>", "Mamadou Lamine Diop et Awa Ndiaye"),
     ],
-    ids=["cs-bold", "es-strong-newline", "zh-bold-then-br"],
+    ids=["cs-bold", "es-strong-newline", "zh-bold-then-br", "fr-co-authors"],
 )
 def test_a_bold_name_closing_br_lines_is_the_author(closing: str, name: str) -> None:
     """The same signature on pages whose body is one block of <br>-separated lines."""
@@ -101,8 +103,10 @@ def test_a_bold_name_closing_br_lines_is_the_author(closing: str, name: str) -> 
         "<b>Konec</b>",  # one Latin word: a closing word, not a name
         "<b>Jana Horáková</b> napsala tento text.",  # text follows
         "<b>Děkujeme za pochopení.</b>",  # a sentence
+        "<b>Ministerstvo zemědělství a Krajská veterinární správa</b>",  # two bodies, not two names
+        "<b>Ministry of Health and Ministry of Finance</b>",
     ],
-    ids=["one-latin-word", "text-after", "sentence"],
+    ids=["one-latin-word", "text-after", "sentence", "two-institutions", "two-ministries"],
 )
 def test_other_bold_closing_lines_stay(closing: str) -> None:
     tree = lxml.html.document_fromstring(f"<html><body><div>{BR_LINES}{closing}</div></body></html>")
