@@ -7,11 +7,13 @@ footer's masthead ("Ansvarlig redaktør: …. Vi arbeider etter Vær Varsom-plak
 trafilatura keeps a short block there when its class names nothing it knows (`denshi-pr`,
 `bunn`: "bottom" in Norwegian), and as a line it reads like a sentence of the statement.
 
-Structure decides: the body container is the innermost element holding nearly all of the page's
-prose (paragraph-length blocks); the short text blocks after it, outside it, go. What stays:
+Structure decides: the body container (`archive.bodycontainer`: the element whose paragraphs are
+the page's prose) is where the text ends; the short text blocks after it, outside it, go once the
+page's chrome (a heading, a form, two links, the comment section) stands between. What stays:
 - long blocks there (a second part of a body split around an ad, reader comments: other rules);
+- anything before the chrome (a body's second part after an ad label or one teaser link);
 - anything in a sibling of the same class (`<div class="text">` parts of one body);
-- everything when the body has fewer than three prose blocks (no container can be told).
+- everything when no container holds most of the prose (no end of the text can be told).
 """
 
 from __future__ import annotations
