@@ -56,16 +56,23 @@ def body_container(tree: HtmlElement) -> HtmlElement | None:
 
 def _prose_units(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement, int]]:
     """(where the prose is, the element it scores for, its width) for each paragraph-length text
-    block (scoring for its parent) and each loose run of text beside blocks (for its element)."""
+    block (scoring for its parent) and each loose run of text beside blocks (for its element).
+    One walk: a block's text is read only for leaf text blocks (the walk is O(page))."""
     units: list[tuple[HtmlElement, HtmlElement, int]] = []
-    for block in text_blocks(tree):
-        width = text_width(block)
-        parent = block.getparent()
-        if width >= MIN_PROSE_WIDTH and parent is not None:
-            units.append((block, parent, width))
     for element in tree.iter():
-        if not isinstance(element.tag, str) or element.tag in SKIPPED or is_text_block(element):
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIPPED:
             continue
+        leaf = not any(isinstance(child.tag, str) and child.tag in BLOCKS for child in element)
+        if leaf and tag in TEXT_BLOCKS:
+            text = words(element)
+            if text:
+                width = display_width(text)
+                parent = element.getparent()
+                skipped = width >= MIN_PROSE_WIDTH and any(a.tag in SKIPPED for a in element.iterancestors())
+                if width >= MIN_PROSE_WIDTH and parent is not None and not skipped:
+                    units.append((element, parent, width))
+                continue
         for run in (element.text, *(child.tail for child in element)):
             width = display_width(" ".join((run or "").split()))
             if width >= MIN_PROSE_WIDTH:

@@ -31,7 +31,7 @@ from archive.bodycontainer import (
     text_width,
     words,
 )
-from archive.chromelines import is_comment_heading
+from archive.chromelines import COMMENT_WORD, is_comment_heading
 from archive.headerlines import block_lines
 from archive.phrasing import wrap_loose_text
 from archive.textclean import remove_keep_tail
@@ -96,9 +96,10 @@ class _ChromeSeen:
             return
         if self._prose is not None and is_inside(element, self._prose):
             return
-        if (is_text_block(element) or element.tag in _HEADINGS) and _opens_comments(element):
+        block = is_text_block(element)
+        if (block or element.tag in _HEADINGS) and _opens_comments(element):
             self._comments = self.seen = True
-        if is_text_block(element) and text_width(element) >= MIN_PROSE_WIDTH:
+        if block and text_width(element) >= MIN_PROSE_WIDTH:
             self._prose = element
             if in_body and not self._comments:  # a long block after chrome: the text goes on
                 self.links, self.seen = 0, False
@@ -114,8 +115,13 @@ class _ChromeSeen:
 
 
 def _opens_comments(element: HtmlElement) -> bool:
+    if not COMMENT_WORD.search(element.text_content()[:MAX_COMMENT_HEADING_PROBE]):
+        return False  # most blocks: no word for comments near their start, no lines to split
     lines = block_lines(element)
     return bool(lines) and is_comment_heading(lines[0])
+
+
+MAX_COMMENT_HEADING_PROBE = 200
 
 
 def _following(body: HtmlElement) -> Iterator[HtmlElement]:
