@@ -8,8 +8,6 @@ parents of paragraphs (Readability.js); so do we, with paragraph-length blocks a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lxml.html import HtmlElement
 
 from archive.linejoin import display_width
@@ -87,13 +85,6 @@ def loose_prose_after(element: HtmlElement) -> bool:
 
 def is_inside(element: HtmlElement, container: HtmlElement) -> bool:
     return any(ancestor is container for ancestor in element.iterancestors())
-
-
-def text_blocks(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Blocks holding text and no other block: the lines an extractor prints."""
-    for element in root.iter(*TEXT_BLOCKS):
-        if is_text_block(element) and not any(a.tag in SKIPPED for a in element.iterancestors()):
-            yield element
 
 
 def is_text_block(element: HtmlElement) -> bool:

@@ -62,7 +62,7 @@ def structural_byline(tree: HtmlElement) -> str | None:
     for parent in dict.fromkeys(b.getparent() for b in blocks if b.getparent() is not None):
         # "<div class=td-post-author-name><div class=td-author-by>De</div> <a href=/author/…>": the
         # link to the author's page beside the leaf blocks, in their parent
-        linked = _author_link_name(parent, own_links_only=True) if parent is not None else None
+        linked = _author_link_name(parent, own_links_only=True)
         if linked:
             return linked
     for block in blocks:
