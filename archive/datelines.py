@@ -46,6 +46,10 @@ DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,  # day, month and year must all be there
     "PARSERS": ["absolute-time"],  # no "3 days ago", no bare Unix timestamps
 }
+# "07.10.2025": a day, month and year between dots is day first wherever it is printed (German, Slavic,
+# Nordic, Turkish outlets); dateparser reads it month first when it is not told the page's language.
+_DOTTED_DAY_FIRST = re.compile(r"(?<![\d.])\d{1,2}\. ?\d{1,2}\. ?\d{2,4}(?![\d.]\d)")
+_DAY_FIRST_SETTINGS = {**DATEPARSER_SETTINGS, "DATE_ORDER": "DMY"}
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +105,10 @@ def _parse_with_time(text: str, languages: tuple[str, ...]) -> datetime | None:
 def _parse(text: str, languages: tuple[str, ...]) -> datetime | None:
     import dateparser  # type: ignore[import-untyped]  # imported on first use: slow to load
 
+    day_first = not languages and _DOTTED_DAY_FIRST.search(text)
+    settings = _DAY_FIRST_SETTINGS if day_first else DATEPARSER_SETTINGS
     try:
-        parsed = dateparser.parse(text, languages=list(languages) or None, settings=DATEPARSER_SETTINGS)
+        parsed = dateparser.parse(text, languages=list(languages) or None, settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed if isinstance(parsed, datetime) else None

@@ -96,3 +96,19 @@ def test_a_date_with_a_clock_time_and_its_little_word_after_it(line: str, langua
     from archive.datelines import is_complete_date
 
     assert is_complete_date(line, languages)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Eschwege, 07.10.2025 - 16:42 Uhr", "07.10.2025", "Praha 7. 10. 2025", "07.10.25, 16:42"],
+)
+def test_a_dotted_numeric_date_on_a_page_without_a_language_is_day_first(dateline: str) -> None:
+    """Day, month and year between dots is day first wherever it is printed (German, Czech, Russian,
+    Turkish outlets); an old page declaring no language must not come out as 10 July."""
+    assert visible_date(page(f"<span class='datum'>{dateline}</span>"), (), "2026-11-21") == "2025-10-07"
+
+
+def test_a_slashed_date_without_a_language_is_still_read_as_dateparser_reads_it() -> None:
+    """Slashes are ambiguous (10/07 is 7 October in the US, 10 July in Europe): left to dateparser's
+    default, which reads month first, as before."""
+    assert visible_date(page("<span>10/07/2025</span>"), (), "2026-11-21") == "2025-10-07"
