@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from lxml.html import HtmlElement
+from lxml.html import Element, HtmlElement
 
 from archive.textclean import remove_keep_tail
 
 MAX_CAPTION_CHARS = 200
 MIN_PHOTO_SIDE = 60
-_BOXES = frozenset({"div", "figure", "p", "center"})
+_BOXES = frozenset({"div", "figure", "p", "center", "table"})
 _NEVER = frozenset({"body", "html", "article", "main", "td", "section"})
 _ICON = re.compile(r"emoji|icon|logo|avatar|smiley|badge", re.IGNORECASE)
 
@@ -31,7 +31,16 @@ def remove_image_captions(tree: HtmlElement) -> int:
         if box is not None and box not in boxes:
             boxes.append(box)
     for box in boxes:
-        if box.getparent() is not None:
+        if box.getparent() is None:
+            continue
+        if box.tag == "table":  # a block with the photo stays: it sets a lead apart (`archive.standfirst`)
+            photo_block = Element("div")
+            photo = next(box.iter("img"))
+            photo_block.append(photo)
+            photo.tail = None
+            photo_block.tail = box.tail
+            box.getparent().replace(box, photo_block)
+        else:
             remove_keep_tail(box)
     return len(boxes)
 
@@ -42,12 +51,23 @@ def _caption_box(image: HtmlElement) -> HtmlElement | None:
     box = image.getparent()
     while box is not None and box.tag not in _NEVER and not _text(box):
         box = box.getparent()  # <a><img></a>, <picture>, an empty wrapper
+    if box is not None and box.tag == "td":
+        box = _photo_table(box)
     if box is None or box.tag not in _BOXES or box.find(".//h1") is not None:
         return None
     text = _text(box)
     if len(text) > MAX_CAPTION_CHARS or len(box.findall(".//img")) > 1 or _opens_with_text(box, image):
         return None
     return box
+
+
+def _photo_table(cell: HtmlElement) -> HtmlElement | None:
+    """The small table an old layout sets a photo in, the caption in its cell or the next row
+    ("<table align=right class=bildbox><tr><td><img><br><span>…</span></td></tr></table>")."""
+    table = next(cell.iterancestors("table"), None)
+    if table is None or next(table.iterancestors("td", "th"), None) is None:
+        return None  # the page's own frame, not a box inside its text column
+    return table if len(table.findall(".//tr")) <= 2 else None
 
 
 def _is_photo(image: HtmlElement) -> bool:

@@ -262,7 +262,7 @@ def _extract_tree(
     signature = pop_signature(tree)
     remove_page_tail(tail)  # after the signature under the text was read
     join_pasted_lines(tree)
-    wrap_loose_text(tree)
+    wrap_loose_text(tree, body)
     retag_prose_divs(body)
     protect_joiners(tree)
     document = trafilatura.bare_extraction(

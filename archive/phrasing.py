@@ -22,37 +22,57 @@ BLOCKS = frozenset(
 _BLANK = " \t\n\r\f\v\u00a0\u3000"
 
 
-def wrap_loose_text(tree: HtmlElement) -> int:
-    """Wrap each run of loose text (and its inline elements) after a block child in a <p>."""
+def wrap_loose_text(tree: HtmlElement, body: HtmlElement | None = None) -> int:
+    """Wrap each run of loose text (and its inline elements) after a block child in a <p>; in the
+    body container (`archive.bodycontainer`), the run before its first block child too."""
     wrapped = 0
     for container in [e for e in tree.iter() if isinstance(e.tag, str) and e.tag in CONTAINERS]:
         children = list(container)
         if any(_is_block(c) for c in children):
-            wrapped += _wrap_runs(container, children)
+            wrapped += _wrap_runs(container, children, with_leading_run=container is body)
     return wrapped
 
 
-def _wrap_runs(container: HtmlElement, children: list[HtmlElement]) -> int:
+def _wrap_runs(container: HtmlElement, children: list[HtmlElement], with_leading_run: bool) -> int:
     wrapped = 0
-    lead: str | None = None
+    # Elsewhere the leading run is a section label or a byline above the headline, which trafilatura
+    # leaves out as long as it stays loose; in the body it is the first paragraph, which it then drops.
+    lead: str | None = container.text if with_leading_run else None
     run: list[HtmlElement] = []
     anchor: HtmlElement | None = None  # the block the run follows (None: the container's start)
     for child in [*children, None]:
         if child is not None and not _is_block(child):
             run.append(child)
             continue
-        words = _has_words(lead) or any(_has_words(n.text_content()) for n in run if isinstance(n.tag, str))
-        if anchor is not None and words:
+        # a run of "<br>text<br>text" has its words in the <br>s' tails
+        words = _has_words(lead) or any(_has_words(_text_with_tail(n)) for n in run)
+        leading_skipped = anchor is None and not with_leading_run
+        if words and not leading_skipped and not any(_holds_block(node) for node in run):
             paragraph = Element("p")
             paragraph.text = lead
             for node in run:
                 paragraph.append(node)  # moves the node with its tail
-            anchor.tail = None
-            anchor.addnext(paragraph)
+            if anchor is None:
+                container.text = None
+                container.insert(0, paragraph)
+            else:
+                anchor.tail = None
+                anchor.addnext(paragraph)
             wrapped += 1
         if child is not None:
             anchor, lead, run = child, child.tail, []
     return wrapped
+
+
+def _text_with_tail(node: HtmlElement) -> str:
+    text = node.text_content() if isinstance(node.tag, str) else ""
+    return text + (node.tail or "")
+
+
+def _holds_block(node: HtmlElement) -> bool:
+    """An inline element wrapping blocks (old pages' <font> around the <p>s): not phrasing content,
+    and a <p> around it would nest paragraphs."""
+    return isinstance(node.tag, str) and next(node.iterdescendants("p"), None) is not None
 
 
 def _is_block(element: HtmlElement) -> bool:

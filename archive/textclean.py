@@ -364,7 +364,7 @@ def _is_caption_over_credit(line: str, following: str) -> bool:
     return (
         bool(following)
         and len(line) <= MAX_CAPTION_CHARS
-        and not _SENTENCE_END.search(line.strip().rstrip(_CLOSING_QUOTES))
+        and not SENTENCE_CLOSE.search(line.strip().rstrip(_CLOSING_QUOTES))
         and is_photo_credit_line(following)
     )
 
@@ -610,7 +610,7 @@ def _key(line: str) -> str:
 
 MAX_SHORT_PHRASE_CHARS = 24
 MAX_SHORT_PHRASE_WORDS = 3
-_SENTENCE_END = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]$")
+SENTENCE_CLOSE = re.compile(rf"[.!?。！？{OTHER_FULL_STOPS}]$")
 
 
 def is_short_phrase(text: str) -> bool:
@@ -618,7 +618,7 @@ def is_short_phrase(text: str) -> bool:
     return (
         len(text) <= MAX_SHORT_PHRASE_CHARS
         and len(text.split()) <= MAX_SHORT_PHRASE_WORDS
-        and not _SENTENCE_END.search(text)
+        and not SENTENCE_CLOSE.search(text)
     )
 TITLE_SEARCH_LINES = 3
 
@@ -679,7 +679,7 @@ def is_kicker(line: str) -> bool:
         len(line) <= MAX_CAPITALS_KICKER_CHARS
         and len(letters) >= MIN_CAPITALS_KICKER_LETTERS
         and all(ch.isupper() for ch in letters)
-        and not _SENTENCE_END.search(line)
+        and not SENTENCE_CLOSE.search(line)
     )
 
 

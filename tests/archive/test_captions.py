@@ -80,3 +80,47 @@ def test_an_image_at_the_top_of_the_article_takes_nothing_with_it() -> None:
         f"<html><body><article><figure><img src='/a.jpg'></figure>{BODY}</article></body></html>"
     )
     assert remove_image_captions(tree) == 0
+
+
+def framed(box: str) -> lxml.html.HtmlElement:
+    """An old layout: the page is a table, the text column one of its cells."""
+    return lxml.html.document_fromstring(
+        "<html><body><table><tr><td class='nav'><a href='/'>Start</a></td><td class='content'>"
+        f"<h1>Pool closes</h1>{box}{BODY}</td></tr></table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("box", "caption"),
+    [
+        (
+            "<table align='right' width='300' class='bildbox'><tr><td><img src='/b/bad.jpg' width='300'><br>"
+            "<span class='bu'>Das Hallenbad an der Mosel wird saniert.</span><br><span>Foto: Archiv</span></td></tr></table>",
+            "Das Hallenbad",
+        ),
+        (
+            "<table align='center'><tr><td><img src='/news/photo/pool.jpg' width='500'></td></tr>"
+            "<tr><td class='caption'>시립 실내수영장 전경. /시민일보 DB</td></tr></table>",
+            "실내수영장",
+        ),
+    ],
+    ids=["de-caption-in-the-cell", "ko-caption-in-the-next-row"],
+)
+def test_a_photo_table_inside_the_text_column_loses_its_caption_and_keeps_its_photo(box: str, caption: str) -> None:
+    """Old CMSs set a photo in a small table of its own, the caption in the same cell or the row below;
+    the photo stays as a block, as other steps read an image between a lead and the body."""
+    tree = framed(box)
+    assert remove_image_captions(tree) == 1
+    text = tree.text_content()
+    assert caption not in text and "Swimming lessons move" in text and "Pool closes" in text
+    assert tree.find(".//td[@class='content']/div/img") is not None
+
+
+def test_a_photo_in_the_page_frame_or_a_bigger_table_keeps_its_text() -> None:
+    page_frame = lxml.html.document_fromstring(
+        f"<html><body><table><tr><td><img src='/p/pool.jpg' width='500'><br>Caption-like line</td></tr></table>{BODY}</body></html>"
+    )
+    assert remove_image_captions(page_frame) == 0
+    rows = "".join(f"<tr><td>Lane {n}: open until 20:00</td></tr>" for n in range(1, 4))
+    timetable = framed(f"<table><tr><td><img src='/p/lanes.jpg' width='400'></td></tr>{rows}</table>")
+    assert remove_image_captions(timetable) == 0
