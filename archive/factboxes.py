@@ -55,7 +55,7 @@ def _is_fact_box(element: HtmlElement) -> bool:
     if not text or len(text) > MAX_BOX_CHARS:
         return False
     children = [child for child in element if isinstance(child.tag, str) and _words(child)]
-    if not children or not _is_heading(children[0]):
+    if not children or not _is_heading(children[0], children[1:2]):
         return False
     if _labelled_line(element, children[0]):
         return _after_text(element)  # "<div class=artikel__fakta><b>Fakta:</b> …</div>"
@@ -84,12 +84,21 @@ def _after_text(element: HtmlElement) -> bool:
     )
 
 
-def _is_heading(element: HtmlElement) -> bool:
-    """A heading element, a bold line, or a line opened by a box mark ("■クマに遭遇したら")."""
+def _is_heading(element: HtmlElement, next_block: list[HtmlElement]) -> bool:
+    """A heading element, a bold line, or a line opened by a box mark ("■クマに遭遇したら"); or any
+    short line the theme styles as the box's title (`<div class=factbox-title>In cijfers</div>`),
+    or that a list follows."""
     text = _words(element)
     if len(text) > MAX_HEADING_CHARS or _SENTENCE_END.search(text):
         return False
-    return element.tag in _HEADINGS or element.tag in _BOLD or text[:1] in _BOX_MARKS
+    if element.tag in _HEADINGS or element.tag in _BOLD or text[:1] in _BOX_MARKS:
+        return True
+    leaf = next(element.iterchildren("p", "div", "ul", "ol", "li"), None) is None
+    titled = _TITLE_CLASS.search(element.get("class") or "") is not None
+    return leaf and (titled or any(block.tag in ("ul", "ol") for block in next_block))
+
+
+_TITLE_CLASS = re.compile(r"title|titel|heading|head(?:er)?(?:$|[\s_-])|label", re.IGNORECASE)
 
 
 _BOX_MARKS = frozenset("■□◆◇●▶▼【")

@@ -5,7 +5,7 @@ Real behaviour: French regional papers set an "encadré" (a shaded box with a he
 three lines: the fine, the penalty); Dutch ones a "factbox" ("… in het kort" and a list);
 Bosnian and Croatian portals an "infobox" ("Ukratko"); German ones an "Infokasten" with a bold
 heading; some themes an <aside>. Each sits between the body's paragraphs, is short, and opens with
-a heading. Varied: heading tag, items as <p> or <li>, class words in several languages. What
+a heading (a Belgian theme's `<div class=factbox-title>In cijfers</div>` over a list). Varied: heading tag, items as <p> or <li>, class words in several languages. What
 stays: a list the statement itself gives (no box around it), a box without a heading, a box of
 paragraph-length text, a box inside a quotation, a box before the body begins.
 """
@@ -35,8 +35,10 @@ def text_after(box: str, before: str = BEFORE) -> str:
         ("<div class='infobox'><h4>Ukratko</h4><ul><li>Početak primjene: 1. januar 2027.</li><li>Zakazivanje samo online, bez naknade</li></ul></div>", "Zakazivanje"),
         ("<div class='artikel-infokasten'><strong>Das Wichtigste</strong><ul><li>Winterreifen ab 1. November</li><li>Bußgeld 60 Euro</li></ul></div>", "Bußgeld"),
         ("<aside><h3>Key facts</h3><ul><li>Chains on two driven wheels</li><li>Fine: 135 euros</li></ul></aside>", "two driven wheels"),
+        ("<div class='factbox'><div class='factbox-title'>In cijfers</div><ul><li>1.280 klachten</li><li>gemiddelde wachttijd: 6 maanden</li></ul></div>", "wachttijd"),
+        ("<div class='c-box'><span>Snel overzicht</span><ol><li>Centrum binnen de ring</li><li>Oranjepark</li></ol></div>", "Oranjepark"),
     ],
-    ids=["fr-encadre", "nl-factbox", "bs-infobox", "de-infokasten", "aside"],
+    ids=["fr-encadre", "nl-factbox", "bs-infobox", "de-infokasten", "aside", "nl-title-div", "title-then-list"],
 )
 def test_a_fact_box_between_paragraphs_goes(box: str, gone: str) -> None:
     text = text_after(box)
