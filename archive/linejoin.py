@@ -316,10 +316,13 @@ def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:
     """A paragraph cut in two mid-sentence ("… with an" | "effective way …"), whatever the widths.
 
     In scripts with letter case the line ends in a lower-case letter, the next begins with one or
-    with a number ("… zaplanowany na" | "25 grudnia …"); in any script the line ends in a comma.
+    with a number ("… zaplanowany na" | "25 grudnia …"), or with a capital when the line itself
+    began mid-sentence ("entwendeten vorwiegend … Der" | "Gesamtschaden wird …": a German noun; a
+    heading never starts in lower case); in any script the line ends in a comma.
     """
     before, after = lines.texts[i], lines.texts[i + 1]
-    cased = before[-1].islower() and (after[0].islower() or after[0].isdigit())
+    goes_on = after[0].islower() or after[0].isdigit() or (before[0].islower() and after[0].isupper())
+    cased = before[-1].islower() and goes_on
     return (
         lines.gaps[i] == tightest_gap
         and lines.widths[i] >= MIN_BROKEN_LINE

@@ -119,3 +119,30 @@ def test_a_quotation_in_a_blockquote_with_br_lines_is_one_paragraph() -> None:
     tree = lxml.html.document_fromstring(f"<html><body><blockquote class='communique'>{quote}</blockquote></body></html>")
     join_visual_lines(tree)
     assert tree.find(".//br") is None
+
+
+GERMAN_QUOTE = [
+    "WEILHEIM. Seit Anfang November sind in den Kleingärten am Fluss mindestens neun Lauben aufgebrochen worden, teilte die Polizei mit.",
+    "In einer am Dienstag verbreiteten Mitteilung der Polizeidirektion heißt es: „Die Täter gingen stets",
+    "auf die gleiche Weise vor. Sie öffneten Fensterläden mit einem Hebel und",
+    "nahmen vorwiegend Rasenmäher, Heckenscheren und Werkzeug mit. Der",
+    "Schaden liegt nach ersten Schätzungen bei rund 8.000 Euro.“",
+    "Die Ermittler bitten Zeugen, die verdächtige Fahrzeuge bemerkt haben, sich bei der Kriminalpolizei zu melden; Hinweise nimmt auch jede andere Dienststelle entgegen.",
+]
+
+
+def test_a_wrapped_quotation_among_long_paragraphs_is_rejoined_across_a_capitalised_noun() -> None:
+    """A statement quoted as pasted e-mail lines between ordinary paragraphs: the wrapped lines are too
+    few for a wrap width, but each goes on mid-sentence; a German line ending "… Der" goes on to the
+    noun "Schaden" on the next, as a line that itself began mid-sentence cannot be a heading."""
+    gaps = [1, 0, 0, 0, 1]
+    assert decide_joins(GERMAN_QUOTE, gaps) == [False, True, True, True, False]
+
+
+def test_a_heading_without_a_full_stop_is_not_joined_to_the_paragraph_under_it() -> None:
+    lines = [
+        "Was die Stadtverwaltung am Montag beschlossen hat",
+        "Die Stadtverwaltung hat am Montag beschlossen, die Brücke bis zum Frühjahr zu sperren.",
+        "Ab März soll der Verkehr wieder über die Brücke fließen, teilte das Bauamt mit.",
+    ]
+    assert decide_joins(lines, [0, 0]) == [False, False]
