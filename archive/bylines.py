@@ -57,10 +57,10 @@ _LEADING_LABEL = re.compile(
 _DESK_PREFIX = re.compile(r"^[\u3040-\u30ff\u4e00-\u9fff]{1,6}(?:部|局|課|课|室|組|组)(?:\s+|・|･)(?=\S)")
 # A role after the name: "김지훈 기자", "ศิริพร แก้วมณี ผู้สื่อข่าวข่าวสารล้านนา" (reporter of the outlet).
 _TRAILING_LABEL = re.compile(r"\s*(?:기자|특파원|记者|記者|reporter)$|\s+ผู้สื่อข่าว\S*$", re.IGNORECASE)
-# text and photos by one reporter: "Text/Foto: …", "Tekst i foto: …", "ข่าว/ภาพ : …"
+# text and photos by one reporter: "Text/Foto: …", "Tekst i foto: …", "ข่าว/ภาพ : …", "Tekst i fot. …"
 _TEXT_AND_PHOTO = (
     r"(?:text|texte|tekst|teksti|texto|testo|ข่าว|เรื่อง)\s*(?:/|&|\+|and|und|et|i|e|y|og|och|ja)\s*"
-    rf"(?:{PHOTO_LABELS})\s*[:：]\s*"
+    rf"(?:(?:{PHOTO_LABELS})\s*[:：]\s*|(?:{PHOTO_LABELS})\.\s*)"
 )
 _TEXT_AND_PHOTO_LABEL = re.compile(f"^{_TEXT_AND_PHOTO}", re.IGNORECASE)
 # Strings sites put in author slots that are not a name.
@@ -113,6 +113,11 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
 
 
 _PHOTO_LABEL = re.compile(rf"^(?:{PHOTO_LABELS})$", re.IGNORECASE)
+
+
+def without_text_and_photo_label(text: str) -> str:
+    """The name after "Text and photos:" ("Tekst i fot. Tomasz Wójcik"), or the text itself."""
+    return _TEXT_AND_PHOTO_LABEL.sub("", text, count=1)
 
 
 def without_leading_label(text: str) -> str:

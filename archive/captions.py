@@ -28,6 +28,8 @@ def remove_image_captions(tree: HtmlElement) -> int:
     boxes = []
     for image in tree.iter("img"):
         box = _caption_box(image)
+        if box is None:
+            box = _caption_under(image)
         if box is not None and box not in boxes:
             boxes.append(box)
     for box in boxes:
@@ -59,6 +61,28 @@ def _caption_box(image: HtmlElement) -> HtmlElement | None:
     if len(text) > MAX_CAPTION_CHARS or len(box.findall(".//img")) > 1 or _opens_with_text(box, image):
         return None
     return box
+
+
+_CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
+
+
+def _caption_under(image: HtmlElement) -> HtmlElement | None:
+    """A centred line right under a block holding only the photo: Chinese CMSs set the photo and
+    its caption as two centred paragraphs between the indented ones (`<p style="text-align:center">
+    <img></p><p style="text-align:center">执法人员…（资料图）</p>`); body paragraphs are never centred."""
+    holder = image.getparent()
+    while holder is not None and holder.tag not in ("p", "div", "center", "figure") and not _text(holder):
+        holder = holder.getparent()
+    if holder is None or holder.tag not in ("p", "div", "center", "figure") or _text(holder):
+        return None
+    under = holder.getnext()
+    if under is None or under.tag not in ("p", "div") or (holder.tail or "").strip():
+        return None
+    text = _text(under)
+    centred = under.get("align", "").lower() == "center" or _CENTRED.search(under.get("style", ""))
+    if not text or not centred or len(text) > MAX_CAPTION_CHARS or under.find(".//img") is not None:
+        return None
+    return under
 
 
 def _photo_table(cell: HtmlElement) -> HtmlElement | None:

@@ -14,7 +14,13 @@ import re
 
 from lxml.html import HtmlElement
 
-from archive.bylines import CO_AUTHOR_JOIN, MAX_CO_AUTHORS, byline_line, clean_author
+from archive.bylines import (
+    CO_AUTHOR_JOIN,
+    MAX_CO_AUTHORS,
+    byline_line,
+    clean_author,
+    without_text_and_photo_label,
+)
 from archive.credits import name_like
 from archive.scripts import has_case
 from archive.textclean import remove_keep_tail
@@ -26,7 +32,7 @@ MIN_LOOSE_BODY_CHARS = 200
 _EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _SIGNATURE_CLASS = re.compile(
-    r"author|signature|byline|writer|reporter|tac-?gia|firma|podpis|kisha", re.IGNORECASE
+    r"aut(?:h|)or|signature|byline|writer|reporter|tac-?gia|firma|podpis|kisha", re.IGNORECASE
 )
 _NOT_A_NAME = re.compile(r"[\d.!?:;,。！？：；，@/|()]")
 
@@ -35,6 +41,8 @@ def pop_signature(tree: HtmlElement) -> str | None:
     """Remove the closing signature block and return the name in it; None when there is none."""
     for block in tree.iter("p", "div"):
         name = _signature_name(block)
+        if name is None and (name := _author_box_name(block)) is not None:
+            block = _alone_in(block)
         if name is not None and _closes_its_body(block):
             remove_keep_tail(block)
             return name
@@ -76,9 +84,39 @@ def _signature_name(block: HtmlElement) -> str | None:
         if not _name_alone(inner):
             return None
         return byline_line(inner) or clean_author(inner)  # "（文・写真　佐藤健一）": text and photos by
-    if not _name_alone(text) or not _set_apart(block, text):
+    name = without_text_and_photo_label(text)  # "Tekst i fot. Tomasz Wójcik", set apart as a name is
+    if not _name_alone(name) or not _set_apart(block, text):
         return None
-    return clean_author(text)
+    return clean_author(name)
+
+
+MAX_BIO_CHARS = 200
+
+
+def _author_box_name(block: HtmlElement) -> str | None:
+    """The author box closing an article: the name in bold, a line break, a line about the writer
+    (`<div class=autore-box><p><strong>Giulia Rossi</strong><br><em>Giornalista, segue …</em></p>`)."""
+    children = [c for c in block if isinstance(c.tag, str)]
+    if len(children) < 2 or children[0].tag not in _EMPHASIS or children[1].tag != "br":
+        return None
+    if (block.text or "").strip() or (children[0].tail or "").strip():
+        return None
+    name = " ".join(children[0].text_content().split())
+    about = " ".join(block.text_content().split())[len(name):]
+    classes = block.get("class", "") + " " + _alone_in(block).get("class", "")
+    if not _SIGNATURE_CLASS.search(classes) or not _name_alone(name):
+        return None
+    if not about or len(about) > MAX_BIO_CHARS:
+        return None
+    return clean_author(name)
+
+
+def _alone_in(block: HtmlElement) -> HtmlElement:
+    """The box a block is the only content of (`<div class=author-box><p>…</p></div>`), or the block."""
+    parent = block.getparent()
+    if parent is None or parent.tag != "div" or (parent.text or "").strip() or (block.tail or "").strip():
+        return block
+    return parent if all(c is block or not _has_words(c) for c in parent) else block
 
 
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（()）]{2,40})[）)]$")

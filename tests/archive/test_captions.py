@@ -124,3 +124,40 @@ def test_a_photo_in_the_page_frame_or_a_bigger_table_keeps_its_text() -> None:
     rows = "".join(f"<tr><td>Lane {n}: open until 20:00</td></tr>" for n in range(1, 4))
     timetable = framed(f"<table><tr><td><img src='/p/lanes.jpg' width='400'></td></tr>{rows}</table>")
     assert remove_image_captions(timetable) == 0
+
+
+INDENTED = (
+    "<p style='text-indent:2em'>11月20日，市交通运输局发布通告，称城东大桥将于12月1日起封闭施工，预计工期三个月。</p>"
+    "<p style='text-indent:2em'>通告称，施工期间公交线路将临时绕行，市民可通过官方网站查询最新信息。</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "<p style='text-align:center'><img src='/uploads/allimg/bridge.jpg' alt=''></p><p style='text-align:center;color:#666'>施工中的城东大桥。（资料图）</p>",
+        "<div align='center'><a href='/big.jpg'><img src='/small.jpg'></a></div><p align='center'>The bridge deck in October.</p>",
+    ],
+    ids=["zh-centred-paragraphs", "div-and-centred-p"],
+)
+def test_a_centred_line_right_under_a_photo_block_is_its_caption(pair: str) -> None:
+    """Chinese CMSs set photo and caption as two centred paragraphs between the indented ones."""
+    tree = lxml.html.document_fromstring(f"<html><body><div class='content'>{INDENTED}{pair}{INDENTED}</div></body></html>")
+    assert remove_image_captions(tree) == 1
+    text = tree.text_content()
+    assert "资料图" not in text and "bridge deck in October" not in text and text.count("公交线路") == 2
+    assert tree.find(".//img") is not None  # the photo block stays
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p style='text-indent:2em'>施工期间，城东大桥两侧将设置临时停车点。</p>",  # a short body paragraph, not centred
+        "<p style='text-align:center'>" + "施工期间公交线路将临时绕行，市民可通过官方网站查询最新信息。" * 8 + "</p>",  # too long
+    ],
+    ids=["not-centred", "long-centred-text"],
+)
+def test_other_paragraphs_under_a_photo_stay(after: str) -> None:
+    photo = "<p style='text-align:center'><img src='/uploads/allimg/bridge.jpg'></p>"
+    tree = lxml.html.document_fromstring(f"<html><body><div class='content'>{INDENTED}{photo}{after}</div></body></html>")
+    assert remove_image_captions(tree) == 0

@@ -3,7 +3,8 @@
 
 Real behaviour: Vietnamese, Thai, Chinese and Spanish-language outlets often sign an article with
 the reporter's name on its own line after the last paragraph, in bold or right-aligned, or in a
-block with a signature class. A statement's own closing line, a short last sentence, or a bold
+block with a signature class; Polish ones "Tekst i fot. …" (text and photos by), Italian and English
+themes an author box (the name in bold, a line about the writer). A statement's own closing line, a short last sentence, or a bold
 subheading with text after it is not a signature.
 """
 
@@ -37,8 +38,13 @@ def body(closing: str, after: str = "") -> lxml.html.HtmlElement:
         ("<p class='avtor' style='text-align:right'><strong>Ольга Кравченко</strong></p><div class='source'>При использовании материалов гиперссылка на сайт обязательна</div>", "Ольга Кравченко"),
         # a Japanese signature with its "text and photos" label
         ("<p class='credit'>（文・写真　佐藤健一）</p>", "佐藤健一"),
+        # a Polish regional paper's "text and photos" with the abbreviation's full stop
+        ("<p class='autor-tekstu' style='text-align:right'><b>Tekst i fot. Marek Zieliński</b></p>", "Marek Zieliński"),
+        # an Italian theme's author box: the name in bold, a line about the writer
+        ("<div class='autore-box'><p><strong>Chiara Lombardi</strong><br><em>Giornalista, segue la cronaca della provincia.</em></p></div>", "Chiara Lombardi"),
+        ("<div class='author-bio'><p><b>Daniel Okafor</b><br>Covers the council and local courts for the paper.</p></div>", "Daniel Okafor"),
     ],
-    ids=["vi-right-bold", "vi-caps", "th-right", "fr-signature-class", "zh-bold-then-empty", "ru-then-notice", "ja-text-photo-label"],
+    ids=["vi-right-bold", "vi-caps", "th-right", "fr-signature-class", "zh-bold-then-empty", "ru-then-notice", "ja-text-photo-label", "pl-text-and-photo-abbreviated", "it-author-box", "en-author-bio"],
 )
 def test_closing_signature_is_taken_out_as_the_author(closing: str, name: str) -> None:
     tree = body(closing)
@@ -57,8 +63,12 @@ def test_closing_signature_is_taken_out_as_the_author(closing: str, name: str) -
         '<p align="right"><strong>The Ministry of Transport thanks drivers for their patience</strong></p>',
         # one word over the comment section's notice is its heading, not a signature
         '<p class="c"><strong>التعليقات</strong></p><p>التعليقات تعبر عن آراء أصحابها</p>',
+        # a bold lead-in and its paragraph: no author box around it
+        "<p><strong>Road works</strong><br>The council will resurface the bridge approach in March, weather permitting.</p>",
+        # an author box whose "name" is a sentence
+        "<div class='author-box'><p><b>Thanks for reading our paper</b><br>Subscribe for more.</p></div>",
     ],
-    ids=["ends", "subheading-with-text-after", "plain", "place-and-date", "long-bold-sentence", "ar-comments-heading"],
+    ids=["ends", "subheading-with-text-after", "plain", "place-and-date", "long-bold-sentence", "ar-comments-heading", "bold-lead-in-no-box", "box-without-a-name"],
 )
 def test_other_closing_lines_stay(closing: str) -> None:
     tree = body(closing)
