@@ -32,6 +32,10 @@ _BOX_CLASS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_INFO_BOX_CLASS = re.compile(
+    r"(?:fact|info|fakta|fakten|feiten)[-_]?(?:box|boks|kasten|ruta|rute|kader)|infokasten|encadr",
+    re.IGNORECASE,
+)
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
 _ITEMS = frozenset({"p", "li"})
@@ -60,7 +64,10 @@ def _is_fact_box(element: HtmlElement) -> bool:
     if _labelled_line(element, children[0]):
         return _after_text(element)  # "<div class=artikel__fakta><b>Fakta:</b> …</div>"
     items = [item for item in element.iter(*_ITEMS) if _words(item)]
-    if len(items) < MIN_ITEMS or any(len(_words(item)) > MAX_ITEM_CHARS for item in items):
+    # An explainer box ("Co je NÚKIB" + one line) holds a single item; a box named only "box" (a
+    # quotation box, a statement box) needs a list's worth.
+    fewest = 1 if _INFO_BOX_CLASS.search(element.get("class") or "") else MIN_ITEMS
+    if len(items) < fewest or any(len(_words(item)) > MAX_ITEM_CHARS for item in items):
         return False
     return _after_text(element)
 

@@ -5,7 +5,7 @@ Real behaviour: French regional papers set an "encadré" (a shaded box with a he
 three lines: the fine, the penalty); Dutch ones a "factbox" ("… in het kort" and a list);
 Bosnian and Croatian portals an "infobox" ("Ukratko"); German ones an "Infokasten" with a bold
 heading; some themes an <aside>. Each sits between the body's paragraphs, is short, and opens with
-a heading (a Belgian theme's `<div class=factbox-title>In cijfers</div>` over a list). Varied: heading tag, items as <p> or <li>, class words in several languages. What
+a heading (a Czech "infobox" explaining an agency in one line under "Co je …"; a Belgian theme's `<div class=factbox-title>In cijfers</div>` over a list). Varied: heading tag, items as <p> or <li>, class words in several languages. What
 stays: a list the statement itself gives (no box around it), a box without a heading, a box of
 paragraph-length text, a box inside a quotation, a box before the body begins.
 """
@@ -37,8 +37,9 @@ def text_after(box: str, before: str = BEFORE) -> str:
         ("<aside><h3>Key facts</h3><ul><li>Chains on two driven wheels</li><li>Fine: 135 euros</li></ul></aside>", "two driven wheels"),
         ("<div class='factbox'><div class='factbox-title'>In cijfers</div><ul><li>1.280 klachten</li><li>gemiddelde wachttijd: 6 maanden</li></ul></div>", "wachttijd"),
         ("<div class='c-box'><span>Snel overzicht</span><ol><li>Centrum binnen de ring</li><li>Oranjepark</li></ol></div>", "Oranjepark"),
+        ("<div class='infobox'><h3>Co je SÚKL</h3><p>Státní ústav pro kontrolu léčiv sídlí v Praze a dohlíží na bezpečnost léčiv.</p></div>", "sídlí v Praze"),
     ],
-    ids=["fr-encadre", "nl-factbox", "bs-infobox", "de-infokasten", "aside", "nl-title-div", "title-then-list"],
+    ids=["fr-encadre", "nl-factbox", "bs-infobox", "de-infokasten", "aside", "nl-title-div", "title-then-list", "cs-explainer-one-item"],
 )
 def test_a_fact_box_between_paragraphs_goes(box: str, gone: str) -> None:
     text = text_after(box)
@@ -55,10 +56,12 @@ def test_a_fact_box_between_paragraphs_goes(box: str, gone: str) -> None:
         ("<div class='box'><p>Villard-de-Lans</p><p>Autrans-Méaudre</p></div>", "Autrans"),
         # a "box" class around paragraph-length text
         ("<div class='content-box'><h3>Background</h3><p>" + "The rule follows the mountain law of 2016 and applies every winter in the listed communes of the department. " * 3 + "</p><p>Second.</p></div>", "mountain law"),
+        # a box named only "box" with a heading and one paragraph: a statement set in a box
+        ("<div class='quote-box'><h4>Statement</h4><p>Chains are required on all mountain roads from 1 November.</p></div>", "Chains are required"),
         # a quotation is never the outlet's box
         ("<blockquote><div class='box'><h4>Notice</h4><p>Chains required.</p><p>Fine 135 euros.</p></div></blockquote>", "Chains required"),
     ],
-    ids=["statement-list", "no-heading", "long-text", "in-quotation"],
+    ids=["statement-list", "no-heading", "long-text", "one-item-generic-box", "in-quotation"],
 )
 def test_lists_and_boxes_that_are_not_fact_boxes_stay(box: str, kept: str) -> None:
     assert kept in text_after(box)
