@@ -26,7 +26,7 @@ MAX_AUTHOR_CHARS = 60
 # "By" before a name, and the "Author:"/"Reporter:" words, in the languages news sites write in.
 _BY_WORDS = (
     "(?:written|posted|published|reported|words|story|text) by|"
-    "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|द्वारा|"
+    "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|รายงานโดย|เขียนโดย|द्वारा|"
     "gan|nga|ni|nina|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
 )
 _AUTHOR_WORDS = (

@@ -191,8 +191,9 @@ def collapse_spaces(text: str) -> str:
 
 _SPACES = re.compile(r"[^\S\u3000]+")
 # "08:32&nbsp;&nbsp;来源：江城晚报&nbsp;&nbsp;作者：王晓峰": two no-break spaces or more part a row's pieces,
-# as ideographic spaces do; never right after a label's colon ("Autor:&nbsp;&nbsp;Jan Novák").
-_NBSP_RUN = re.compile(r"(?<![:：\s\u00a0])[ \t]*\u00a0[ \t]*\u00a0[\s\u00a0]*")
+# as ideographic spaces do, and so does one between spaces ("10:15 น. &nbsp; หมวด: …"); never right
+# after a label's colon ("Autor:&nbsp;&nbsp;Jan Novák").
+_NBSP_RUN = re.compile(r"(?<![:：\s\u00a0])(?:[ \t]*\u00a0[ \t]*\u00a0[\s\u00a0]*|[ \t]+\u00a0[ \t]+)")
 
 
 def _collect(element: HtmlElement, parts: list[str]) -> None:

@@ -36,7 +36,7 @@ from lxml.html import HtmlElement
 
 from archive.chromelines import is_labelled_list, is_menu_line
 from archive.credits import is_photo_credit_line
-from archive.datelines import YEAR_LIKE
+from archive.datelines import YEAR_LIKE, date_line_kind, through_clock
 from archive.scripts import OTHER_FULL_STOPS, UNPUNCTUATED_SCRIPT
 
 NBSP_LIKE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
@@ -210,10 +210,16 @@ _ROW_SEPARATOR = re.compile(r"\s[|·•｜]\s")
 
 
 def is_stamp_row(text: str) -> bool:
-    """A short row of pieces with a date in it ("Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204")."""
-    if len(text) > MAX_STAMP_ROW_CHARS:
+    """A short row of pieces with a date in it ("Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204"),
+    or one opened by a dated clock time, its pieces parted by spaces only ("วันที่ 26 พ.ย. 2569 เวลา
+    10:15 น. หมวด: … อ่าน 1,482 ครั้ง": date, section, views)."""
+    if len(text) > MAX_STAMP_ROW_CHARS or not YEAR_LIKE.search(text):
         return False
-    return bool(_ROW_SEPARATOR.search(text)) and bool(YEAR_LIKE.search(text))
+    if _ROW_SEPARATOR.search(text):
+        return True
+    parts = through_clock(text)
+    dated = parts is not None and YEAR_LIKE.search(parts[0]) is not None
+    return dated and parts is not None and date_line_kind(parts[0]) is not None
 
 
 def _decide_joins(

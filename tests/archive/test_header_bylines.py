@@ -536,3 +536,17 @@ def test_a_bare_name_under_the_headline(block: str, expected: str | None) -> Non
 )
 def test_bylines_in_header_rows_and_theme_blocks(header: str, expected: str | None) -> None:
     assert author_of(header) == expected
+
+
+def test_a_thai_reported_by_row_under_a_spaced_date_row_is_the_byline() -> None:
+    """Thai portals: a row of date, section and views parted by " &nbsp; " (no bar), then
+    "รายงานโดย: <name>" (reported by) in a row of its own; neither row is text, the name is the author."""
+    header = (
+        "<div class='newsinfo'>วันที่ 16 พ.ย. 2569 เวลา 10:15 น. &nbsp; หมวด: สิ่งแวดล้อม &nbsp; อ่าน 1,482 ครั้ง</div>"
+        "<div class='newsinfo'>รายงานโดย: ศิริพร แก้วมณี</div>"
+    )
+    result = extract(html_capture(page(header, "th"), "http://127.0.0.1:8000/news_detail.php?id=20455"))
+    assert result.author == "ศิริพร แก้วมณี"
+    assert result.published == "2026-11-16"
+    assert result.text and "treatment plant" in result.text and "1,482" not in result.text
+    assert byline_line("รายงานโดย: ศิริพร แก้วมณี") == "ศิริพร แก้วมณี"

@@ -43,7 +43,13 @@ def test_outside_one_paragraph_two_lines_are_not_joined_by_shape() -> None:
 
 @pytest.mark.parametrize(
     "stamp",
-    ["Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204", "Published 20/11/26 | Views: 1,204 | Comments: 3"],
+    [
+        "Апублікавана: 26.11.2026, 09:12 · Праглядаў: 1 204",
+        "Published 20/11/26 | Views: 1,204 | Comments: 3",
+        # pieces parted by spaces only once the " &nbsp; " went with the HTML: date and clock, section, views
+        "วันที่ 16 พ.ย. 2569 เวลา 10:15 น. หมวด: สิ่งแวดล้อม อ่าน 1,482 ครั้ง",
+        "Publié le 20.11.2026 à 09:12 Rubrique : Société",
+    ],
 )
 def test_a_dated_stamp_row_is_never_joined_to_the_text(stamp: str) -> None:
     """The outlet's date-and-counter row sits right above a source line or the body; the row is
