@@ -270,6 +270,16 @@ _SOURCE_AFTER = re.compile(r"\s+[/|∕／\-–—]\s+")
 CO_AUTHOR_JOIN = re.compile(
     r"\s+(?:and|und|et|y|e|i|en|og|och|ja|és|și|şi|ve|na|dan|và|и|і|та|και)\s+|\s*[、&]\s*"
 )
+_NAME_PARTICLES = frozenset(
+    "de da das do dos du del della di van von der den ter bin binti al el la le".split()
+)
+
+
+def has_small_words(names: list[str]) -> bool:
+    """A lower-case word inside names joined by "and" other than a name's particle: "Ministry of Health
+    and Ministry of Finance" is two institutions, "Sanne de Wit en Joris Bakker" two people."""
+    words = [word for name in names for word in name.split()]
+    return any(word[:1].islower() and word not in _NAME_PARTICLES for word in words)
 
 
 def without_place(value: str, places: bool = True) -> str:

@@ -25,6 +25,7 @@ from archive.bylines import (
     MAX_CO_AUTHORS,
     byline_line,
     clean_author,
+    has_small_words,
     is_plausible_author,
     without_leading_label,
     without_place,
@@ -170,8 +171,17 @@ def _in_comments(element: HtmlElement) -> bool:
 
 
 def person_name(value: str) -> str | None:
-    """`value` when it is a person's name, a trailing ", place" dropped ("Ivana Matić, Split")."""
+    """`value` when it is a person's name, a trailing ", place" dropped ("Ivana Matić, Split"); or two
+    or three such names joined as printed ("Sanne de Wit en Joris Bakker")."""
     value = without_place(" ".join(value.split()).strip(" ,;|·–—-"))
+    names = CO_AUTHOR_JOIN.split(value)
+    if 2 <= len(names) <= MAX_CO_AUTHORS:
+        people = not has_small_words(names) and all(_one_person_name(name) for name in names)
+        return value if people else None
+    return _one_person_name(value)
+
+
+def _one_person_name(value: str) -> str | None:
     if not value or any(ch.isdigit() for ch in value) or any(ch in value for ch in ",;:：()"):
         return None
     words = _INITIAL.sub(r"\1. ", value).split()

@@ -19,6 +19,7 @@ from archive.bylines import (
     MAX_CO_AUTHORS,
     byline_line,
     clean_author,
+    has_small_words,
     without_text_and_photo_label,
 )
 from archive.credits import name_like
@@ -127,16 +128,8 @@ def _name_alone(text: str) -> bool:
     or two or three such names joined by "and" ("Mamadou Lamine Diop et Awa Ndiaye")."""
     names = CO_AUTHOR_JOIN.split(text)
     if 2 <= len(names) <= MAX_CO_AUTHORS:
-        # "Ministry of Health and Ministry of Finance": a small word inside is an institution's name
-        words = [word for name in names for word in name.split()]
-        small = [word for word in words if word[:1].islower() and word not in _NAME_PARTICLES]
-        return not small and all(_one_name(name) for name in names)
+        return not has_small_words(names) and all(_one_name(name) for name in names)
     return _one_name(text)
-
-
-_NAME_PARTICLES = frozenset(
-    "de da das do dos du del della di van von der den ter bin binti al el la le".split()
-)
 
 
 def _one_name(text: str) -> bool:

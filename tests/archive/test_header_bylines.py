@@ -550,3 +550,22 @@ def test_a_thai_reported_by_row_under_a_spaced_date_row_is_the_byline() -> None:
     assert result.published == "2026-11-16"
     assert result.text and "treatment plant" in result.text and "1,482" not in result.text
     assert byline_line("รายงานโดย: ศิริพร แก้วมณี") == "ศิริพร แก้วมณี"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("<div class='ArticleMeta_authors__s2eWd'><span class='ArticleMeta_avatar__Tq0cn'><img src='/a.jpg' width='32'></span><span>Sanne de Wit en Joris Bakker</span></div>", "Sanne de Wit en Joris Bakker"),
+        ("<div class='c-authors'><span>Jo Kim &amp; Ana Ruiz</span></div>", "Jo Kim & Ana Ruiz"),
+    ],
+    ids=["nl-en", "ampersand"],
+)
+def test_co_authors_in_an_authors_block_without_a_label_are_the_byline(header: str, expected: str) -> None:
+    """A React theme's authors row: an avatar and the names joined as printed, no "By" label; the
+    metadata may list only the first (or both, as JSON-LD Persons)."""
+    assert author_of(header, "nl") == expected
+
+
+def test_institutions_joined_by_and_in_an_authors_block_are_no_byline() -> None:
+    assert person_name("Ministry of Health and Ministry of Finance") is None
+    assert person_name("Sanne de Wit en Joris Bakker") == "Sanne de Wit en Joris Bakker"
