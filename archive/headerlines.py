@@ -74,8 +74,11 @@ def _title_headlines(tree: HtmlElement) -> list[str]:
         named = next((title[len(logo) + 1 :] for logo in logos if logo and title.startswith(logo + ":")), "")
         parts = [" ".join(part.split()) for part in TITLE_SEPARATOR.split(named or title)]
         longest = max(parts, key=len, default="")
-        if len(longest) >= MIN_TITLE_HEADLINE_CHARS and longest not in found:
-            found.append(longest)
+        # "Niederglatt: Tempo 30 …": the kicker and a colon before the headline the page prints
+        after_kicker = longest.partition(": ")[2]
+        for candidate in (longest, after_kicker):
+            if len(candidate) >= MIN_TITLE_HEADLINE_CHARS and candidate not in found:
+                found.append(candidate)
     return found
 
 

@@ -337,6 +337,21 @@ def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:
     )
 
 
+def introduces_next(texts: Sequence[str], gaps: Sequence[int], i: int) -> bool:
+    """In <br> lines whose paragraphs are set apart by blank lines, a line closing on a colon and the
+    sentence it introduces after a single <br>: "… schreibt der Gemeinderat:<br>«Die Messungen …»
+    <br><br>" is one paragraph, as a reader cites it. A list after the colon (short lines, no full
+    stop) is not; nor are sibling <p>s, each a paragraph of its own."""
+    after = texts[i + 1]
+    return (
+        max(gaps) >= 1
+        and gaps[i] == 0
+        and texts[i].endswith((":", "："))
+        and display_width(after) >= MIN_BROKEN_LINE
+        and TERMINAL.search(after) is not None
+    )
+
+
 _COMMAS = frozenset(",，、،")
 """A line ending in a comma ends mid-sentence in any script ("…校方今天上午發布聲明，" | "宣布…")."""
 
@@ -564,6 +579,7 @@ class _BrRun:
         joined = 0
         one_block = self.in_paragraph and not any(self.gaps)
         decisions = decide_joins(self.texts, self.gaps, self.indented, in_paragraph=one_block)
+        decisions = [d or introduces_next(self.texts, self.gaps, i) for i, d in enumerate(decisions)]
         for index, (decision, brs) in enumerate(zip(decisions, self.breaks, strict=True)):
             if decision:
                 glue = joiner(self.texts[index], self.texts[index + 1])

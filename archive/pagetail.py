@@ -54,7 +54,7 @@ def page_tail(body: HtmlElement | None) -> list[HtmlElement]:
     chrome = _ChromeSeen()
     for element in body.iter():
         chrome.see(element, in_body=True)
-    tail: list[HtmlElement] = []
+    tail: list[HtmlElement] = _link_row_after(body)
     for root in _following(body):
         if own_class and _has_class(root, own_class):
             continue
@@ -122,6 +122,42 @@ def _opens_comments(element: HtmlElement) -> bool:
 
 
 MAX_COMMENT_HEADING_PROBE = 200
+
+
+_INLINE = frozenset({"a", "img", "span", "font", "b", "strong", "small", "br", "i", "em"})
+_SEPARATORS = frozenset(" \t\n\r\u00a0|·•/-–—[]()")
+
+
+def _link_row_after(body: HtmlElement) -> list[HtmlElement]:
+    """The row of links set right after the body, outside it, with nothing but separators between
+    them: "Artikel drucken | Artikel weiterempfehlen", a share row (`<a><img> Drucken</a> &nbsp;
+    <a>…</a>` loose after the text's `<span>` in an old layout). One link there may be the body's
+    own last line; two links and no words of their own are the page's."""
+    links: list[HtmlElement] = []
+    for element in [body, *body.iterancestors()]:
+        if element.tag in ("body", "html") or not _only_separators(element.tail):
+            break
+        for sibling in element.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag not in _INLINE:
+                break
+            anchors = [sibling] if sibling.tag == "a" else list(sibling.iter("a"))
+            linked = "".join(words(a) for a in anchors)
+            if sibling.tag != "a" and _without_separators(words(sibling)) != _without_separators(linked):
+                return []  # words of its own: not a row of links
+            links.extend(anchors)
+            if not _only_separators(sibling.tail):
+                return []
+        if links:
+            break
+    return links if len(links) >= MIN_CHROME_LINKS else []
+
+
+def _without_separators(text: str) -> str:
+    return "".join(char for char in text if char not in _SEPARATORS)
+
+
+def _only_separators(text: str | None) -> bool:
+    return all(char in _SEPARATORS for char in text or "")
 
 
 def _following(body: HtmlElement) -> Iterator[HtmlElement]:

@@ -136,3 +136,15 @@ def test_a_blogs_name_and_a_colon_before_the_post_title() -> None:
     result = extract(html_capture(html, "http://127.0.0.1:8000/2026/11/wafanyabiashara-mgandini.html"))
     assert result.title == "Wafanyabiashara wa Soko la Mgandini kuhamishiwa Makorora"
     assert result.published == "2026-11-18"
+
+
+def test_a_title_with_the_kicker_and_a_colon_finds_the_headline_printed_without_it() -> None:
+    """Swiss and German regional papers title the page "Site - Place: Headline" and print the place
+    as a Dachzeile over the headline, the headline alone in a bold span."""
+    title = "Lowveld Herald - White River: Police warn of fake tow-truck syndicate"
+    page = table_page("<span class='dachzeile'>White River</span><br><span class='titel'><b>Police warn of fake tow-truck syndicate</b></span>", title=title)
+    headline = headline_element(lxml.html.document_fromstring(page))
+    assert headline is not None and " ".join(headline.text_content().split()) == "Police warn of fake tow-truck syndicate"
+    result = extract(html_capture(page, "http://127.0.0.1:8000/news/crime/fake-tow-trucks"))
+    assert result.text is not None and not result.text.startswith("White River")
+    assert "Police warn of fake" not in result.text

@@ -215,3 +215,40 @@ def test_one_div_of_br_lines_is_the_body_container() -> None:
     assert container is not None and container.get("class") == "art-body"
     remove_page_tail(page_tail(container))
     assert "newsletter" not in tree.text_content()
+
+
+LAYOUT = (
+    "<html><body><table><tr><td class='nav'><a href='/'>Start</a></td><td class='maincol'>"
+    "<span class='text'>{body}</span><br>{after}<table class='leserbrief'><tr><td><b>Ihre Meinung</b></td></tr></table>"
+    "</td></tr></table></body></html>"
+)
+BR_BODY = "<br><br>".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<a href=\"javascript:popup('/drucken.php?id=1')\"><img src='/img/print.gif'> Artikel drucken</a> &nbsp; <a href='/empfehlen.php?id=1'><img src='/img/mail.gif'> Artikel weiterempfehlen</a>",
+        "<a href='/print/1'>Print</a> | <a href='/mail/1'>E-mail</a> | <a href='/share/1'>Share</a>",
+        "<span class='tools'><a href='/print/1'>Imprimer</a> · <a href='/mail/1'>Envoyer</a></span>",
+    ],
+    ids=["de-print-recommend", "en-bar", "fr-in-span"],
+)
+def test_a_row_of_links_right_after_the_body_goes(row: str) -> None:
+    """Old layouts set "Artikel drucken | Artikel weiterempfehlen" loose after the text's <span>."""
+    text = after_removal(LAYOUT.format(body=BR_BODY, after=row))
+    assert PARAGRAPHS[-1] in text
+    assert "drucken" not in text and "E-mail" not in text and "Imprimer" not in text
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<a href='/news/1'>Read the council's full statement</a>",  # one link: may be the body's own line
+        "<a href='/print/1'>Print</a> or read the <a href='/pdf/1'>decision</a> in full.",  # words of its own
+    ],
+    ids=["one-link", "words-between"],
+)
+def test_a_single_link_or_a_sentence_with_links_after_the_body_stays(after: str) -> None:
+    text = after_removal(LAYOUT.format(body=BR_BODY, after=after))
+    assert " ".join(lxml.html.fromstring(f"<div>{after}</div>").text_content().split()) in text

@@ -13,9 +13,10 @@ sentence ends (., ។, ።, :) and line lengths. What stays apart: the same line
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
-from archive.linejoin import decide_joins
+from archive.linejoin import decide_joins, introduces_next, join_visual_lines
 
 KHMER = ["ក្រសួងសាធារណការ និងដឹកជញ្ជូន បានចេញសេចក្តីជូនដំណឹងនៅថ្ងៃនេះ ថាស្ពាន", "នឹងត្រូវបិទជាបណ្តោះអាសន្ន ចាប់ពីថ្ងៃច័ន្ទ។"]
 
@@ -152,3 +153,29 @@ def test_a_heading_without_a_full_stop_is_not_joined_to_the_paragraph_under_it()
         "Ab März soll der Verkehr wieder über die Brücke fließen, teilte das Bauamt mit.",
     ]
     assert decide_joins(lines, [0, 0]) == [False, False]
+
+
+def test_a_colon_line_and_the_quotation_after_a_single_br_are_one_paragraph_where_blank_lines_part_paragraphs() -> None:
+    """An old layout's text of <br><br> paragraphs: "… schreibt der Gemeinderat:<br>«…»<br><br>" is one
+    paragraph as a reader cites it. A list after the colon, or sibling <p>s, stay apart."""
+    quote = "«Die Messungen haben gezeigt, dass auf dem Abschnitt rund ein Viertel der Fahrzeuge zu schnell ist.»"
+    texts = ["Auslöser war eine Petition mit über 600 Unterschriften.", "In der Medienmitteilung schreibt der Gemeinderat:", quote, "Der Gewerbeverein zeigt sich skeptisch."]
+    assert introduces_next(texts, [1, 0, 1], 1)
+    assert not introduces_next(texts, [0, 0, 0], 1)  # no blank lines part the paragraphs: sibling lines
+    listed = ["Folgende Strassen sind gesperrt:", "Bahnhofstrasse", "Dorfstrasse"]
+    assert not introduces_next([*listed, "Die Sperre dauert bis Mai."], [0, 0, 1], 0)
+
+
+def test_the_colon_line_joins_its_quotation_in_the_tree() -> None:
+    html = (
+        "<div><span class='text'>Auslöser war eine Petition mit über 600 Unterschriften aus dem Schulhausquartier.<br><br>"
+        "In der Medienmitteilung schreibt der Gemeinderat:<br><i>«Die Messungen haben gezeigt, dass auf dem Abschnitt<br>"
+        "rund ein Viertel der Fahrzeuge zu schnell unterwegs ist.»</i><br><br>Der Gewerbeverein zeigt sich skeptisch.</span></div>"
+    )
+    tree = lxml.html.fromstring(html)
+    assert len(tree.findall(".//br")) == 6
+    join_visual_lines(tree)
+    italics = tree.find(".//i")
+    assert italics.find("br") is None  # the quotation's own wrapped line
+    assert "Gemeinderat:" in (italics.getprevious().tail or "")  # no <br> left between colon line and quotation
+    assert len(tree.findall(".//br")) == 4  # the two blank lines between paragraphs stay
