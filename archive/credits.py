@@ -26,6 +26,8 @@ _CREDIT = re.compile(
 )
 _JOINERS = frozenset(
     "of de la le du des der die das von und and the for y e da di del do dos van al".split()
+    # name particles: "Lotte Van den Broeck", "Jan ter Horst", "Maria della Valle", "Ali bin Hassan"
+    + "den ter ten della delle degli dei zu zur bin binti ibn".split()
     # "and" between two names, in the languages bylines are printed in ("Elif Kaya ve Burak Demir")
     + "et i a en og och ja és și şi ve na и і та και dan và".split()
 )
@@ -72,11 +74,20 @@ _WITH_INFORMATION = re.compile(
 )
 
 
+# "Met Belga", "mit dpa", "Avec AFP et Reuters", "With AP": the wire agencies a story was written with,
+# closing it; an agency's name is capitalised, or a short code in lower case (dpa, apa).
+_WITH_AGENCIES = re.compile(
+    r"^[(\[]?(?i:met|mit|avec|with|con|com|med|z|ze|s|с|со)\s+"
+    r"(?:[A-Z][\w.&-]{1,20}|[a-z]{2,4})"
+    r"(?:\s*(?:,|/|&|en|and|und|et|e|y|og|och|i|a)\s*(?:[A-Z][\w.&-]{1,20}|[a-z]{2,4})){0,2}[)\]]?$"
+)
+
+
 def is_outer_credit_line(line: str) -> bool:
     """A credit on the text's first or last line: also a desk or source in plain words."""
     if is_credit_line(line) or is_photo_credit_line(line):
         return True
-    if _AGENCY_TAG.match(line.strip()) or _END_MARK.match(line.strip()):
+    if _AGENCY_TAG.match(line.strip()) or _END_MARK.match(line.strip()) or _WITH_AGENCIES.match(line.strip()):
         return True
     if len(line) <= MAX_SOURCE_LINE_CHARS and _WITH_INFORMATION.match(line.strip()):
         return True

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (sample lines are kept whole: they are what outlets print)
 """Credit lines at the start or end of an article text.
 
 Real-world behaviour: Chinese portals end with "(Editor: Wang Lin)" / "责任编辑：…",
@@ -95,6 +96,19 @@ def test_wire_agency_codes_and_end_marks_on_the_last_line_go(line: str) -> None:
     """Agency copy ends with the agencies' codes or an end mark; neither is statement text."""
     text, _ = apply_line_rules("\n".join([*BODY, line]), [])
     assert text.splitlines() == BODY
+
+
+@pytest.mark.parametrize("line", ["Met Belga", "mit dpa", "Avec AFP et Reuters", "With AP", "Con EFE", "(met ANP)"])
+def test_the_agencies_a_story_was_written_with_on_the_last_line_go(line: str) -> None:
+    """Flemish papers close with "Met Belga", German ones "mit dpa", French "Avec AFP"."""
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == BODY
+
+
+@pytest.mark.parametrize("line", ["Met vrienden en familie vierde hij zijn verjaardag.", "Mit dem Rad zur Arbeit", "With thanks to all"])
+def test_a_last_line_opened_by_with_that_names_no_agency_stays(line: str) -> None:
+    text, _ = apply_line_rules("\n".join([*BODY, line]), [])
+    assert text.splitlines() == [*BODY, line]
 
 
 # On the very first or last line a source or desk in plain words is a credit too.

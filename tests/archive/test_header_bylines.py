@@ -569,3 +569,16 @@ def test_co_authors_in_an_authors_block_without_a_label_are_the_byline(header: s
 def test_institutions_joined_by_and_in_an_authors_block_are_no_byline() -> None:
     assert person_name("Ministry of Health and Ministry of Finance") is None
     assert person_name("Sanne de Wit en Joris Bakker") == "Sanne de Wit en Joris Bakker"
+
+
+@pytest.mark.parametrize("name", ["Lotte Van den Broeck", "Jan ter Horst", "Maria della Valle", "Ali bin Hassan"])
+def test_names_with_lower_case_particles_are_names(name: str) -> None:
+    """Flemish, Dutch, Italian and Arabic names carry particles in lower case between capitals; an
+    author link under the headline with a share row beside it gives the name alone."""
+    header = (
+        f"<div class='sc-byline-0'><div><img src='/a.jpg' width='40'><div><a href='/auteur/x'>{name}</a>"
+        "<div class='sc-byline-3'><time datetime='2026-11-20T14:18:00+01:00'>20 november 2026</time></div></div></div>"
+        "<div class='sc-share-0'><button>Delen</button><button>Link kopiëren</button></div></div>"
+    )
+    assert person_name(name) == name
+    assert author_of(header, "nl") == name
