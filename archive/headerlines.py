@@ -41,6 +41,8 @@ def headline_element(tree: HtmlElement) -> HtmlElement | None:
                 element = element.getparent()
             while element is not None and len(" ".join(element.text_content().split())) < len(candidate):
                 element = element.getparent()
+            if element is not None and element.tag == "a" and element.getparent() is not None:
+                element = element.getparent()  # "<h2><a href=/…/8831-…>Headline</a></h2>": the link's heading
             if element is None or element.tag in _SKIP or _inside_skipped(element, None):
                 continue
             if " ".join(element.text_content().split()) == candidate:
@@ -52,11 +54,13 @@ def _is_logo(h1: HtmlElement) -> bool:
     """An <h1> that is the site's logo ("<h1 class=logo><a href="/">한빛일보</a></h1>"): its text,
     if any, is a link to the front page."""
     text = " ".join(h1.text_content().split())
-    home_links = [a for a in h1.iter("a") if urlsplit(a.get("href") or "").path in ("", "/")]
+    home_links = [a for a in h1.iter("a") if _HOME_PATH.fullmatch(urlsplit(a.get("href") or "").path)]
     linked = " ".join(" ".join(a.text_content().split()) for a in home_links)
     return bool(home_links) and linked == text
 
 
+_HOME_PATH = re.compile(r"/?(?:index\.\w{2,5}|default\.aspx?)?", re.IGNORECASE)
+"""The front page: "/", "", "/index.php", "/index.html", "/default.aspx"."""
 HEADLINE_PROBE_CHARS = 12
 MIN_TITLE_HEADLINE_CHARS = 20
 TITLE_SEPARATOR = re.compile(r"\s+(?:::|\||-|–|—|«|»|·|•)\s+|\s*｜\s*")

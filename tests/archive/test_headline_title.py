@@ -119,6 +119,27 @@ def test_an_h1_that_is_the_sites_logo_is_not_the_headline() -> None:
     assert result.text is not None and "입력" not in result.text and "심야버스" not in result.text.splitlines()[0]
 
 
+@pytest.mark.parametrize("home", ["/index.php", "index.html", "/default.aspx", "https://example.org/"])
+def test_a_logo_h1_linking_to_the_front_pages_index_file_is_not_the_headline(home: str) -> None:
+    """Joomla and old PHP themes link the logo to "/index.php"; the headline is an <h2> further down."""
+    html = (
+        "<html><head><title>Câmara abre residência com 212 camas - Gazeta do Vale</title></head><body>"
+        f"<h1 class='logo'><a href='{home}'><span>Gazeta do Vale</span></a></h1>"
+        "<div class='item'><h2><a href='/educacao/8831-camara-abre'>Câmara abre residência com 212 camas</a></h2>"
+        + "".join(f"<p>A câmara municipal anunciou que a nova residência abre no próximo ano letivo, parágrafo {n}.</p>" for n in range(3))
+        + "</div></body></html>"
+    )
+    headline = headline_element(lxml.html.document_fromstring(html))
+    assert headline is not None and headline.tag == "h2"
+    assert extract(html_capture(html, "http://127.0.0.1:8000/educacao/8831")).title == "Câmara abre residência com 212 camas"
+
+
+def test_an_h1_linking_elsewhere_is_the_headline() -> None:
+    html = "<html><head><title>Câmara abre residência - Gazeta</title></head><body><h1><a href='/educacao/8831'>Câmara abre residência</a></h1><p>Texto.</p></body></html>"
+    headline = headline_element(lxml.html.document_fromstring(html))
+    assert headline is not None and headline.tag == "h1"
+
+
 def test_a_blogs_name_and_a_colon_before_the_post_title() -> None:
     """Blogger themes: the blog's name in the logo <h1>, the <title> "Blog name: Post title", the
     post title in an <h3 class=post-title>, and the day in a date header above the post block."""
