@@ -343,16 +343,19 @@ _BEFORE_LABELLED_NUMBER = re.compile(r"\s+(?=[^\W\d_]{1,15}[:：]?\s*\d)")
 def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:
     if len(piece) > MAX_ROW_PIECE_CHARS and date_line_kind(piece, languages) is None:
         return False
-    if SENTENCE_END.search(piece) and date_line_kind(piece, languages) is None:
+    short = len(piece.split()) <= MAX_ROW_NAME_WORDS
+    # "13:25 hrs.", "Pachuca, Hgo.": an abbreviation's stop closing a clock time or a place, no sentence
+    abbreviated = short and (bool(DIGIT.search(piece)) or name_like(piece))
+    if SENTENCE_END.search(piece) and not abbreviated and date_line_kind(piece, languages) is None:
         return False
-    return bool(DIGIT.search(piece)) or (len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece))
+    return bool(DIGIT.search(piece)) or (short and name_like(piece))
 
 
 def name_in_date_row(line: str) -> str | None:
     """The reporter's name a date row carries ("Zuzana Kováčová | 20. 11. 2026 o 16:45 | …")."""
     for piece in ROW_SEPARATORS.split(line.strip()):
-        if any(mark in piece for mark in LABEL_COLONS):
-            continue  # "หมวด: การศึกษา" (category: education): a labelled piece is not a bare name
+        if any(mark in piece for mark in LABEL_COLONS) or "," in piece:
+            continue  # "หมวด: การศึกษา" (category: education), "Tulancingo, Hgo." (town, state): no bare name
         if not DIGIT.search(piece) and 2 <= len(piece.split()) <= MAX_ROW_NAME_WORDS and name_like(piece):
             return piece
     return None

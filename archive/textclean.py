@@ -37,6 +37,7 @@ from archive.chromelines import (
 )
 from archive.credits import is_caption_line, is_credit_line, is_outer_credit_line, is_photo_credit_line
 from archive.datelines import (
+    ROW_SEPARATORS,
     YEAR_LIKE,
     date_line_kind,
     is_date_row,
@@ -282,7 +283,7 @@ def apply_line_rules(
             if at_edge and is_relative_stamp(line, languages):
                 continue
             if at_edge and is_date_row(line, languages):
-                author = author or name_in_date_row(line)
+                author = author or name_in_date_row(line) or _labelled_name_in_row(line)
                 continue
             if at_edge and _is_date_then_counter(line, languages):
                 continue
@@ -453,6 +454,11 @@ def _strip_outer_credits(lines: list[str]) -> list[str]:
     while end > max(start, len(lines) - MAX_OUTER_CREDITS) and is_outer_credit_line(lines[end - 1]):
         end -= 1
     return lines[start:end]
+
+
+def _labelled_name_in_row(line: str) -> str | None:
+    """The byline piece of a date row ("Por: Lucía Méndez | Tulancingo, Hgo. | Viernes 20 de …")."""
+    return next((name for piece in ROW_SEPARATORS.split(line) if (name := byline_line(piece))), None)
 
 
 def _is_date_then_counter(line: str, languages: tuple[str, ...]) -> bool:

@@ -56,6 +56,16 @@ def test_header_rows_around_a_date_go_and_give_their_name(
     assert (text.splitlines(), author) == (BODY, name)
 
 
+def test_a_row_of_a_labelled_byline_a_town_with_its_state_and_a_date_goes_and_gives_the_name() -> None:
+    """A Mexican portal's row: "Por:" and the name, the town with its state's abbreviation ("Hgo."),
+    the date, the time with "hrs.": abbreviations' stops, not sentence ends; the town is no name."""
+    line = "Por: Lucía Méndez Ortega | Tulancingo, Hgo. | Viernes 20 de Noviembre de 2026 | 09:40 hrs."
+    assert is_date_row(line, ("es",))
+    assert name_in_date_row(line) is None
+    text, author = apply_line_rules("\n".join([line, *BODY]), [], ("es",))
+    assert (text.splitlines(), author) == (BODY, "Lucía Méndez Ortega")
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -63,6 +73,7 @@ def test_header_rows_around_a_date_go_and_give_their_name(
         "20.11.2026 | The council decided to close the pool for four months",  # a long piece
         "Opening hours | Monday | Tuesday",  # no date
         "By 2026 about 14 schools will be rebuilt",  # words before numbers, but no stamps
+        "20.11.2026 | The pool closes. | It reopens in March.",  # short sentences as pieces
     ],
 )
 def test_sentences_and_rows_without_a_date_are_not_date_rows(line: str) -> None:
