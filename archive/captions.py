@@ -79,10 +79,18 @@ def _caption_under(image: HtmlElement) -> HtmlElement | None:
     if under is None or under.tag not in ("p", "div") or (holder.tail or "").strip():
         return None
     text = _text(under)
-    centred = under.get("align", "").lower() == "center" or _CENTRED.search(under.get("style", ""))
-    if not text or not centred or len(text) > MAX_CAPTION_CHARS or under.find(".//img") is not None:
+    if not text or not _centred(under) or len(text) > MAX_CAPTION_CHARS or under.find(".//img") is not None:
         return None
-    return under
+    # Only where the text around is not centred too (a theme centring every paragraph says nothing)
+    after = [e for e in under.itersiblings() if isinstance(e.tag, str) and _text(e)]
+    before = [e for e in holder.itersiblings(preceding=True) if isinstance(e.tag, str) and _text(e)]
+    neighbour = after[0] if after else (before[0] if before else None)
+    return under if neighbour is not None and not _centred(neighbour) else None
+
+
+def _centred(element: HtmlElement) -> bool:
+    aligned = element.get("align", "").lower() == "center"
+    return aligned or _CENTRED.search(element.get("style", "")) is not None
 
 
 def _photo_table(cell: HtmlElement) -> HtmlElement | None:

@@ -34,10 +34,8 @@ def wrap_loose_text(tree: HtmlElement, body: HtmlElement | None = None) -> int:
 
 
 def _wrap_runs(container: HtmlElement, children: list[HtmlElement], with_leading_run: bool) -> int:
-    wrapped = 0
-    # Elsewhere the leading run is a section label or a byline above the headline, which trafilatura
-    # leaves out as long as it stays loose; in the body it is the first paragraph, which it then drops.
-    lead: str | None = container.text if with_leading_run else None
+    runs: list[tuple[HtmlElement | None, str | None, list[HtmlElement]]] = []
+    lead: str | None = container.text
     run: list[HtmlElement] = []
     anchor: HtmlElement | None = None  # the block the run follows (None: the container's start)
     for child in [*children, None]:
@@ -46,22 +44,42 @@ def _wrap_runs(container: HtmlElement, children: list[HtmlElement], with_leading
             continue
         # a run of "<br>text<br>text" has its words in the <br>s' tails
         words = _has_words(lead) or any(_has_words(_text_with_tail(n)) for n in run)
-        leading_skipped = anchor is None and not with_leading_run
-        if words and not leading_skipped and not any(_holds_block(node) for node in run):
-            paragraph = Element("p")
-            paragraph.text = lead
-            for node in run:
-                paragraph.append(node)  # moves the node with its tail
-            if anchor is None:
-                container.text = None
-                container.insert(0, paragraph)
-            else:
-                anchor.tail = None
-                anchor.addnext(paragraph)
-            wrapped += 1
+        if words and not any(_holds_block(node) for node in run):
+            runs.append((anchor, lead, run))
         if child is not None:
             anchor, lead, run = child, child.tail, []
-    return wrapped
+    # Elsewhere the leading run is a section label or a byline above the headline, which trafilatura
+    # leaves out as long as it stays loose; in the body it is the first paragraph, which it drops once
+    # the runs after it are <p>s: wrapped in the body container, and wherever it holds a line of prose.
+    later = [r for r in runs if r[0] is not None]
+    prose_first = [r for r in runs if r[0] is None and bool(later) and _holds_prose_line(r[1], r[2])]
+    leading = [r for r in runs if r[0] is None and with_leading_run] or prose_first
+    for anchor, lead, nodes in [*leading, *later]:
+        paragraph = Element("p")
+        paragraph.text = lead
+        for node in nodes:
+            paragraph.append(node)  # moves the node with its tail
+        if anchor is None:
+            container.text = None
+            container.insert(0, paragraph)
+        else:
+            anchor.tail = None
+            anchor.addnext(paragraph)
+    return len(leading) + len(later)
+
+
+MIN_PROSE_LINE_CHARS = 120
+"""A line this long is a paragraph's, not a kicker's, a byline's or a dateline's."""
+
+
+def _holds_prose_line(lead: str | None, nodes: list[HtmlElement]) -> bool:
+    lines: list[str] = [lead or ""]
+    for node in nodes:
+        if node.tag == "br":
+            lines.append(node.tail or "")
+        else:
+            lines[-1] += _text_with_tail(node)
+    return any(len(" ".join(line.split())) >= MIN_PROSE_LINE_CHARS for line in lines)
 
 
 def _text_with_tail(node: HtmlElement) -> str:

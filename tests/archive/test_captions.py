@@ -161,3 +161,13 @@ def test_other_paragraphs_under_a_photo_stay(after: str) -> None:
     photo = "<p style='text-align:center'><img src='/uploads/allimg/bridge.jpg'></p>"
     tree = lxml.html.document_fromstring(f"<html><body><div class='content'>{INDENTED}{photo}{after}</div></body></html>")
     assert remove_image_captions(tree) == 0
+
+
+def test_a_centred_line_under_a_photo_stays_where_every_paragraph_is_centred() -> None:
+    """A theme page centring all its text (a theatre's blog of reviews): the line under the poster
+    is the post's own text, like the centred lines around it."""
+    centred = "".join(f"<p style='text-align: center;'>“Very talented people, the show was great fun number {n}!”</p>" for n in range(3))
+    photo = "<p style='text-align: center;'><img src='/uploads/poster.jpg' width='700'></p>"
+    line = "<p style='text-align: center;'>Tradition Series Performance</p>"
+    tree = lxml.html.document_fromstring(f"<html><body><div class='entry'>{centred}{photo}{line}{centred}</div></body></html>")
+    assert remove_image_captions(tree) == 0

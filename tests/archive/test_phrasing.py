@@ -73,3 +73,22 @@ def test_an_inline_element_around_paragraphs_is_not_wrapped() -> None:
     )
     wrap_loose_text(tree, tree)
     assert [p.text_content() for p in tree.iter("p")] == ["One.", "Two.", "Print | Mail"]
+
+
+def test_a_leading_line_of_prose_is_wrapped_once_the_runs_after_it_are() -> None:
+    """A Blogger post body: its first paragraph loose, then a photo <div>, then "<br>text" lines. Once
+    those lines are a <p>, a loose first paragraph beside it would be dropped: a leading run holding a
+    line of prose is wrapped too; a short label before a heading is not."""
+    first = "Chelsea have this morning paid the release fee to the league to complete the record signing of the goalkeeper from Bilbao"
+    tree = lxml.html.fromstring(
+        f"<div class='post-body'>{first}<br><div class='separator'><img src='/a.jpg'></div>"
+        "<br>This has freed the move of the other keeper to Madrid.<br><br>He will undergo a medical today.</div>"
+    )
+    wrap_loose_text(tree)
+    assert [p.text_content().strip()[:20] for p in tree.iter("p")] == [first[:20], "This has freed the m"]
+    labelled = lxml.html.fromstring(
+        "<div><span class='seccao'>Concelho</span><br><h1>Provedora manda suspender taxa</h1>"
+        "<p>A Provedora de Justiça recomendou à Câmara que suspenda a cobrança da taxa.</p>Texto solto depois.</div>"
+    )
+    wrap_loose_text(labelled)
+    assert labelled[0].tag == "span"
