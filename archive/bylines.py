@@ -90,6 +90,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
     if not value:
         return None
     name = _WITH_AGENCY.sub("", " ".join(value.split()))  # "Julie Verhaegen (avec Belga)"
+    name = _SOCIAL_HANDLE.sub("", name)  # "Matías Quiroga @matiquiroga": the account after the name
     name = _REPORT_MARK_FIRST.sub("", name)  # "【本報訊】記者 陳嘉欣": a report mark, then the byline
     name = name.strip(f" \t|·•-–—,;()[]（）【】〔〕{LABEL_COLONS}")
     if site_name and name.startswith(site_name.strip() + " "):
@@ -113,6 +114,7 @@ def clean_author(value: str | None, site_name: str | None = None) -> str | None:
 
 
 _PHOTO_LABEL = re.compile(rf"^(?:{PHOTO_LABELS})$", re.IGNORECASE)
+_SOCIAL_HANDLE = re.compile(r"(?<=\S)\s*[(\[]?@[A-Za-z0-9_.]{2,30}[)\]]?$")
 
 
 def without_text_and_photo_label(text: str) -> str:

@@ -241,6 +241,7 @@ def apply_line_rules(
     # with the block, and names the author.
     closing_author = next((name for line in uncut[len(lines) :] if (name := byline_line(line))), None)
     author: str | None = None
+    lines = _rejoin_split_bylines(lines)
     opening = opening_report_mark(lines[0]) if lines else None
     if opening is not None:
         author, lines[0] = opening
@@ -454,6 +455,25 @@ def _strip_outer_credits(lines: list[str]) -> list[str]:
     while end > max(start, len(lines) - MAX_OUTER_CREDITS) and is_outer_credit_line(lines[end - 1]):
         end -= 1
     return lines[start:end]
+
+
+def _rejoin_split_bylines(lines: list[str]) -> list[str]:
+    """A byline's label and its name on two lines at the text's edge ("Autor:" | "Karolina Wróbel":
+    the name in a <b> trafilatura set apart), read again as the one line the page prints."""
+    joined: list[str] = []
+    skip = False
+    for number, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        at_edge = min(number, len(lines) - 1 - number) < DATE_LINE_EDGE
+        after = lines[number + 1] if number + 1 < len(lines) else ""
+        if at_edge and after and is_label_only(line) and byline_line(f"{line} {after}"):
+            joined.append(f"{line} {after}")
+            skip = True
+            continue
+        joined.append(line)
+    return joined
 
 
 def _labelled_name_in_row(line: str) -> str | None:

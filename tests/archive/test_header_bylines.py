@@ -582,3 +582,10 @@ def test_names_with_lower_case_particles_are_names(name: str) -> None:
     )
     assert person_name(name) == name
     assert author_of(header, "nl") == name
+
+
+def test_the_reporters_social_account_after_the_name_is_not_part_of_it() -> None:
+    """Argentine and Spanish portals print "Por <strong>Name</strong> <a>@handle</a>" in the author row."""
+    header = "<div class='hp-autor'><img src='/autores/x.jpg' width='40'><span>Por <strong>Lucía Ferreyra</strong></span> <a href='https://x.com/luferreyra'>@luferreyra</a></div>"
+    assert author_of(header, "es") == "Lucía Ferreyra"
+    assert clean_author("Lucía Ferreyra (@luferreyra)") == "Lucía Ferreyra"

@@ -601,3 +601,15 @@ def test_maghrebi_month_names_are_read(line: str, day: str) -> None:
 
     found = date_in_line(line, ("ar",))
     assert found is not None and found.strftime("%Y-%m-%d") == day
+
+
+def test_a_byline_label_and_its_name_on_two_lines_at_the_top_are_one_byline() -> None:
+    """A Polish portal's info row: "<img> Autor: <b>Name</b><br>Dodano: …"; the bold name comes out
+    on a line of its own under the label."""
+    body = [
+        "Urząd Miejski ogłosił w piątek po południu drugi stopień zagrożenia smogowego, a średnie dobowe stężenie pyłu PM10 przekroczyło 150 mikrogramów.",
+        "Od soboty autobusy komunikacji miejskiej będą bezpłatne, a Straż Miejska zapowiada wzmożone kontrole palenisk w domach jednorodzinnych w całym mieście.",
+        "Synoptycy przewidują, że poprawa jakości powietrza nastąpi dopiero w poniedziałek, gdy napłynie cieplejsze i bardziej wilgotne powietrze znad Atlantyku.",
+    ]
+    text, author = apply_line_rules("\n".join(["Autor:", "Karolina Nowicka", "Dodano: 27.11.2026 r., godz. 16:48", *body]), [], ("pl",))
+    assert (text.splitlines(), author) == (body, "Karolina Nowicka")
