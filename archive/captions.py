@@ -69,7 +69,8 @@ _CENTRED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 def _caption_under(image: HtmlElement) -> HtmlElement | None:
     """A centred line right under a block holding only the photo: Chinese CMSs set the photo and
     its caption as two centred paragraphs between the indented ones (`<p style="text-align:center">
-    <img></p><p style="text-align:center">执法人员…（资料图）</p>`); body paragraphs are never centred."""
+    <img></p><p style="text-align:center">执法人员…（资料图）</p>`). Only where the paragraphs around are
+    not centred: a theme centring all its text says nothing by it."""
     holder = image.getparent()
     while holder is not None and holder.tag not in ("p", "div", "center", "figure") and not _text(holder):
         holder = holder.getparent()
@@ -81,7 +82,6 @@ def _caption_under(image: HtmlElement) -> HtmlElement | None:
     text = _text(under)
     if not text or not _centred(under) or len(text) > MAX_CAPTION_CHARS or under.find(".//img") is not None:
         return None
-    # Only where the text around is not centred too (a theme centring every paragraph says nothing)
     after = [e for e in under.itersiblings() if isinstance(e.tag, str) and _text(e)]
     before = [e for e in holder.itersiblings(preceding=True) if isinstance(e.tag, str) and _text(e)]
     neighbour = after[0] if after else (before[0] if before else None)

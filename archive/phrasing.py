@@ -7,6 +7,9 @@ tails with the block before them, and the paragraph is lost. Reader modes avoid
 this the same way we do here (Readability.js wraps "phrasing content" runs of a
 <div> in <p>s): every run of text and inline elements between the block children
 of a container is moved into a new <p>, in place, with nothing added or dropped.
+The run before the first block child is the body's first paragraph in the body
+container, or wherever it holds a line of prose; elsewhere it is a kicker or a
+byline above the headline, which trafilatura leaves out while it stays loose.
 """
 
 from __future__ import annotations
