@@ -218,8 +218,9 @@ def is_stamp_row(text: str) -> bool:
     if _ROW_SEPARATOR.search(text):
         return True
     parts = through_clock(text)
-    dated = parts is not None and YEAR_LIKE.search(parts[0]) is not None
-    return dated and parts is not None and date_line_kind(parts[0]) is not None
+    if parts is None or not YEAR_LIKE.search(parts[0]):
+        return False
+    return date_line_kind(parts[0]) is not None
 
 
 def _decide_joins(

@@ -33,7 +33,7 @@ MIN_LOOSE_BODY_CHARS = 200
 _EMPHASIS = frozenset({"strong", "b", "em", "i"})
 _RIGHT = re.compile(r"text-align\s*:\s*right", re.IGNORECASE)
 _SIGNATURE_CLASS = re.compile(
-    r"aut(?:h|)or|signature|byline|writer|reporter|tac-?gia|firma|podpis|kisha", re.IGNORECASE
+    r"auth?or|signature|byline|writer|reporter|tac-?gia|firma|podpis|kisha", re.IGNORECASE
 )
 _NOT_A_NAME = re.compile(r"[\d.!?:;,。！？：；，@/|()]")
 
