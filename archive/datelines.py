@@ -209,8 +209,10 @@ def is_update_note(line: str) -> bool:
         return True
     if len(line) > MAX_UPDATE_NOTE_CHARS:
         return False
+    if _names_the_story_updated(line):  # "This article was updated at 11:15 on 24 November to include …"
+        return True
     if not CLOCK.search(line):
-        return _names_the_story_updated(line)
+        return False
     # The note opens with it ("Notícia atualizada às …", "Laporan dikemas kini pada …"); a sentence
     # that reports an update ("The ministry updated its guidance at 10:00") has it further on.
     found = UPDATED_WORDS.search(line)

@@ -28,7 +28,7 @@ MAX_CLIMB = 2
 MAX_META_CHARS = 100
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "div", "font"})  # <font class=intro>: old table layouts' <p>
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
-_WRAPPED = frozenset({"p", "h2", "h3", "h4"})
+_WRAPPED = frozenset({"p", "h2", "h3", "h4", "div"})
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
 
 
@@ -182,9 +182,9 @@ def _is_prose_block(element: HtmlElement) -> bool:
         return False
     blocks = [c for c in element.iterdescendants() if isinstance(c.tag, str) and c.tag in _BLOCKS]
     # A wrapper around one paragraph or subheading is it ("<div class=chapo><p>…</p></div>",
-    # "<div class=ArticleHeader_sapo><h2>…</h2></div>").
-    wrapper = len(blocks) == 1 and blocks[0].tag in _WRAPPED and _words(blocks[0]) == _words(element)
-    if blocks and not wrapper:
+    # "<div class=ArticleHeader_sapo><h2>…</h2></div>"; in div soup "<div class=intro><div>…</div></div>"),
+    # but a photo's box is no lead ("<div><img><div>The lake in summer</div></div>").
+    if blocks and not _wraps_one_text_block(element, blocks):
         return False
     text = _words(element)
     if _is_controls(element):
@@ -193,6 +193,12 @@ def _is_prose_block(element: HtmlElement) -> bool:
     wordy = len(text.split()) >= 6 or len(text) >= 40
     # Counted in columns: a Korean or Japanese lead of 27 characters is a full line of summary.
     return MIN_STANDFIRST_CHARS <= display_width(text) and len(text) <= MAX_STANDFIRST_CHARS and wordy
+
+
+def _wraps_one_text_block(element: HtmlElement, blocks: list[HtmlElement]) -> bool:
+    if len(blocks) != 1 or blocks[0].tag not in _WRAPPED or _words(blocks[0]) != _words(element):
+        return False
+    return blocks[0].tag != "div" or element.find(".//img") is None
 
 
 MIN_HIGHLIGHTS = 2

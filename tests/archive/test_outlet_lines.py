@@ -216,6 +216,9 @@ def test_short_lines_after_paragraph_wide_lines_are_not_visual_lines() -> None:
         "This story has been updated with comment from Coun. Andrea Lacroix.",
         "Cet article a été mis à jour avec la réaction du maire.",
         "Artykuł został zaktualizowany o komentarz burmistrza.",
+        # the story named first, with the time of the update inside the sentence
+        "This article was updated at 09:40 on 20 November to include the mayor's response.",
+        "Dieser Artikel wurde um 14:10 Uhr aktualisiert.",
         # the UK's Local Democracy Reporting Service note under every story it supplies
         "This article was written by a Local Democracy Reporter under a scheme funded by the BBC and used by news organisations across the UK.",
     ],
@@ -231,6 +234,7 @@ def test_update_notes_in_their_own_words_go_at_the_end(line: str) -> None:
     "line",
     [
         "The ministry updated its guidance at 10:00 on Tuesday.",
+        "This story will be updated at 18:00 with the results.",  # a plan, with a time
         "Die Stadt aktualisiert die Liste.",
         "The report will be updated every six months.",  # a plan, not a note
         "The ministry updated the article on its website.",  # someone else's update

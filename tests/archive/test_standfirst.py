@@ -47,6 +47,9 @@ def page(between: str, body_class: str = "article-body", wrapper: str = "article
         # a "chapô" wrapper around one paragraph, then a share bar of buttons before the body
         f"<div class='art__chapo'><p>{LEAD}</p></div><div class='art__share'><button>Partager</button>"
         "<button>Facebook</button><button>WhatsApp</button><button>Copier le lien</button></div>",
+        # div soup: the intro a <div> inside a <div>, then a meta row of <div>s and a reading time
+        f"<div class='sc-art-3 intro'><div>{LEAD}</div></div><div class='sc-art-4 meta'><div><time datetime='2026-08-14'>14 aug 2026, 16:05</time></div>"
+        "<div><span>Leestijd 3 minuten</span></div></div>",
     ],
     ids=[
         "p-lead",
@@ -54,6 +57,7 @@ def page(between: str, body_class: str = "article-body", wrapper: str = "article
         "generic-div-then-byline-block",
         "image-then-lead",
         "wrapped-lead-then-share-bar",
+        "div-in-div-lead",
     ],
 )
 def test_a_lead_set_apart_above_the_body_is_taken_out(between: str) -> None:
