@@ -315,8 +315,16 @@ MIN_LIST_LINES = 3
 
 def _list_like(lines: _Lines) -> bool:
     """Three lines or more, most of them not ending a sentence: a list set in one <p> (tour dates,
-    prices, an address), each item a line of its own."""
-    return len(lines.texts) >= MIN_LIST_LINES and 2 * sum(not o for o in lines.open) < len(lines.texts)
+    prices, an address), each item a line of its own. In a script without full stops (Thai) no
+    line ends a sentence; there only short lines make a list, not a quotation wrapped in lines."""
+    items = [
+        is_open and (not _unpunctuated(text) or width < MIN_UNPUNCTUATED_PROSE_LINE)
+        for text, width, is_open in zip(lines.texts, lines.widths, lines.open, strict=True)
+    ]
+    return len(lines.texts) >= MIN_LIST_LINES and 2 * sum(items) > len(lines.texts)
+
+
+MIN_UNPUNCTUATED_PROSE_LINE = 40
 
 
 def _broken_mid_sentence(lines: _Lines, i: int, tightest_gap: int) -> bool:

@@ -179,3 +179,15 @@ def test_the_colon_line_joins_its_quotation_in_the_tree() -> None:
     assert italics.find("br") is None  # the quotation's own wrapped line
     assert "Gemeinderat:" in (italics.getprevious().tail or "")  # no <br> left between colon line and quotation
     assert len(tree.findall(".//br")) == 4  # the two blank lines between paragraphs stay
+
+
+def test_a_thai_quotation_wrapped_in_one_paragraph_is_joined() -> None:
+    """Thai has no full stop, so no line "ends a sentence": within one <p>, long <br> lines of a
+    quoted notice are its wrapping, not a list's items."""
+    quote = [
+        "ทั้งนี้ ประกาศเทศบาลระบุว่า",
+        '"ห้ามมิให้ผู้ใดจุดหรือปล่อยโคมลอย โคมควัน บั้งไฟ พลุ และดอกไม้ไฟทุกชนิด',
+        "ในเขตเทศบาลเมือง เว้นแต่ได้รับอนุญาตเป็นหนังสือจากนายกเทศมนตรีเท่านั้น",
+        'หากพบเห็นการกระทำผิด ขอให้แจ้งศูนย์รับแจ้งเหตุเทศบาลทันทีตลอดยี่สิบสี่ชั่วโมง"',
+    ]
+    assert decide_joins(quote, [0, 0, 0], in_paragraph=True) == [True, True, True]
