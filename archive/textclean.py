@@ -299,7 +299,36 @@ def apply_line_rules(
         dropped_before.append(number - len(kept) - sum(dropped_before))
         kept.append(printed)
     kept = _trim_chrome_tail(kept, dropped_before)
-    return "\n".join(_strip_outer_credits(_drop_closing_prompts(kept))), author or closing_author
+    kept = _strip_outer_credits(_drop_closing_prompts(kept))
+    if kept:
+        kept[-1], signed = _closing_signature(kept[-1])
+        author = author or signed
+    return "\n".join(kept), author or closing_author
+
+
+# Japanese and Chinese papers sign the last paragraph inside it, after its last full stop:
+# "…全力を挙げる」と述べた。（佐藤美穂）", "…（社会部・山本彩花）"; wire copy closes with the agency.
+_SIGNED_LAST = re.compile(r"^(?P<text>.*[。！？」』])[\s　]*[（(](?P<name>[^（）()]{2,16})[）)]$")
+_WIRE_AGENCIES = frozenset(
+    "共同 時事 新華社 新华社 中央社 聯合 联合 中新社 ロイター 路透 ＡＦＰ ＡＰ 연합뉴스 뉴시스".split()
+)
+MAX_SIGNED_NAME_CHARS = 5
+
+
+def _closing_signature(line: str) -> tuple[str, str | None]:
+    """The last paragraph without the bracketed signature closing it, and the reporter it names (None
+    for a wire agency's mark, which goes too); the line as it is when it has none."""
+    match = _SIGNED_LAST.match(line)
+    if match is None:
+        return line, None
+    inner = match.group("name").strip()
+    if inner in _WIRE_AGENCIES or _BRACKETED_DESK.match(f"（{inner}）"):
+        return match.group("text"), None  # "（共同）", "（北見支局）": the agency's or the desk's mark
+    bracketed = bracketed_name_line(f"（{inner}）")
+    name = clean_author(bracketed) if bracketed else None  # "（记者 李华）": the label goes
+    if name is None or len("".join(name.split())) > MAX_SIGNED_NAME_CHARS:
+        return line, None
+    return match.group("text"), name
 
 
 _LIST_MARK = re.compile(r"^- (?=\S)")

@@ -617,3 +617,31 @@ def test_a_byline_label_and_its_name_on_two_lines_at_the_top_are_one_byline() ->
     ]
     text, author = apply_line_rules("\n".join(["Autor:", "Karolina Nowicka", "Dodano: 27.11.2026 r., godz. 16:48", *body]), [], ("pl",))
     assert (text.splitlines(), author) == (body, "Karolina Nowicka")
+
+
+JA_BODY = [
+    "奥山市は２０日、市内全域を対象にクマ出没警報を発令した。警報の発令は制度ができてから初めてで、市は早朝と夕方の外出を控えるよう求めている。",
+    "市によると、１９日夜には本町の商店街でクマ１頭が防犯カメラに映っていた。けが人は出ていない。",
+]
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("市長は「市民の安全を最優先に対策を進める」と述べた。（佐藤美穂）", "佐藤美穂"),
+        ("市长表示，将全力做好防范工作。（记者 李华）", "李华"),
+        ("市長は「対策に全力を挙げる」と述べた。（共同）", None),  # a wire agency's mark
+        ("市長は「対策に全力を挙げる」と述べた。（北見支局）", None),  # a bureau's mark
+    ],
+    ids=["ja-name", "zh-labelled", "ja-agency", "ja-bureau"],
+)
+def test_a_bracketed_signature_closing_the_last_paragraph_leaves_it(closing: str, author: str | None) -> None:
+    """Japanese and Chinese papers sign inside the last paragraph, after its last full stop."""
+    text, found = apply_line_rules("\n".join([*JA_BODY, closing]), [], ("ja",))
+    assert text.splitlines() == [*JA_BODY, closing[: closing.rindex("。") + 1]]
+    assert found == author
+
+
+@pytest.mark.parametrize("closing", ["市は「対策を進める」と説明した。（詳細は市のホームページで）", "市は対策を進めると説明した。（２０日）"])
+def test_other_brackets_closing_the_last_paragraph_stay(closing: str) -> None:
+    assert apply_line_rules("\n".join([*JA_BODY, closing]), [], ("ja",))[0].splitlines()[-1] == closing
