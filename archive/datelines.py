@@ -331,15 +331,19 @@ def is_date_row(line: str, languages: tuple[str, ...] = ()) -> bool:
         return False
     pieces = ROW_SEPARATORS.split(line)
     if len(pieces) < 2:
-        # "입력 2026.11.27 14:22 수정 2026.11.27 16:05": labelled stamps side by side, spaces between
-        stamps = _BEFORE_LABELLED_NUMBER.split(line)
-        return len(stamps) >= 2 and all(date_line_kind(stamp, languages) for stamp in stamps)
+        # "입력 2026.11.27 14:22 수정 2026.11.27 16:05": labelled stamps side by side, spaces between;
+        # "Publié le 25/11/2026 à 18h07 - Mis à jour le 26/11/2026 à 08h30": a dash between
+        for stamps in (_BEFORE_LABELLED_NUMBER.split(line), _DASH.split(line)):
+            if len(stamps) >= 2 and all(date_line_kind(stamp, languages) for stamp in stamps):
+                return True
+        return False
     if not any(date_line_kind(piece, languages) for piece in pieces):
         return False
     return all(_row_piece(piece, languages) for piece in pieces)
 
 
 _BEFORE_LABELLED_NUMBER = re.compile(r"\s+(?=[^\W\d_]{1,15}[:：]?\s*\d)")
+_DASH = re.compile(r"\s+[-–—]\s+")
 
 
 def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:

@@ -130,14 +130,27 @@ _LEAD_CLASS = re.compile(
 
 
 def _lead_opening(body: HtmlElement) -> list[HtmlElement]:
-    """The body container's first paragraph when the theme marks it as the lead (its class), and
-    other paragraphs follow; [] otherwise."""
+    """The body container's first paragraph when the theme marks it as the lead (its class, or its
+    wrapper's: Drupal's "<div class=field-name-field-chapeau><p>…"), and other paragraphs follow;
+    [] otherwise. A first paragraph set in bold is not enough: news leads are (the public benchmark
+    counts them as body)."""
     first = next((p for p in body.iter("p") if _words(p)), None)
-    if first is None or not _LEAD_CLASS.search(first.get("class") or ""):
+    if first is None:
+        return []
+    lead = _own_wrapper(first, body)
+    if not _LEAD_CLASS.search(f"{first.get('class') or ''} {lead.get('class') or ''}"):
         return []
     if not _is_prose_block(first) or len(_paragraphs(body)) < MIN_BODY_PARAGRAPHS + 1:
         return []
-    return [first]
+    return [lead]
+
+
+def _own_wrapper(paragraph: HtmlElement, body: HtmlElement) -> HtmlElement:
+    """The element holding just this paragraph inside the body (a CMS field's <div>), or itself."""
+    wrapper = paragraph.getparent()
+    if wrapper is None or wrapper is body or _words(wrapper) != _words(paragraph):
+        return paragraph
+    return wrapper
 
 
 def _has_image(element: HtmlElement) -> bool:

@@ -45,6 +45,8 @@ BODY = [
         # labelled stamps side by side, only spaces between (two <span>s in a Korean CMS's info row)
         ("입력 2026.11.27 14:22 수정 2026.11.27 16:05", ("ko",), None),
         ("Veröffentlicht 20.11.2026 Aktualisiert 21.11.2026", ("de",), None),
+        # published and updated stamps parted by a dash (a Belgian Drupal theme's "submitted" row)
+        ("Publié le 19/11/2026 à 18h07 - Mis à jour le 20/11/2026 à 08h30", ("fr",), None),
     ],
 )
 def test_header_rows_around_a_date_go_and_give_their_name(
@@ -74,6 +76,7 @@ def test_a_row_of_a_labelled_byline_a_town_with_its_state_and_a_date_goes_and_gi
         "Opening hours | Monday | Tuesday",  # no date
         "By 2026 about 14 schools will be rebuilt",  # words before numbers, but no stamps
         "20.11.2026 | The pool closes. | It reopens in March.",  # short sentences as pieces
+        "Le 20/11/2026 - la commune ferme deux écoles après la découverte d'amiante",  # a dash, then a sentence
     ],
 )
 def test_sentences_and_rows_without_a_date_are_not_date_rows(line: str) -> None:

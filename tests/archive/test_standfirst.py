@@ -217,6 +217,37 @@ def test_a_lead_marked_by_its_class_as_the_bodys_first_paragraph_is_taken_out(cl
     assert pop_standfirst(tree) == LEAD
 
 
+def test_a_lead_in_a_cms_field_wrapper_named_for_it_is_taken_out() -> None:
+    """Drupal themes wrap each field: the headline outside the node, then "<div class='field
+    field-name-field-chapeau'><p><strong>…</strong></p></div>" inside it, a photo field, the body field."""
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1 class='title'>Swimming ban extended</h1><div class='node node-article'>"
+        "<div class='submitted'><span>Par Julie Dethier</span><br><span>Publié le 14/08/2026 à 18h07</span></div>"
+        f"<div class='field field-name-field-chapeau'><p><strong>{LEAD}</strong></p></div>"
+        "<div class='field field-name-field-image'><img src='/a.jpg'><div class='legende'>The lake.</div></div>"
+        "<div class='field field-name-body'><div class='field-items'>"
+        "<p>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae.</p>"
+        "<p>Residents are asked to keep dogs out of the water as well, the board said on Thursday.</p>"
+        "</div></div></div></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    assert LEAD not in tree.text_content()
+
+
+def test_a_first_paragraph_set_in_bold_without_a_lead_class_stays() -> None:
+    """News leads are often set in bold as the body's first paragraph; the public benchmark's truth
+    counts them as body."""
+    tree = lxml.html.document_fromstring(
+        "<html><body><article><h1>Swimming ban extended</h1><div class='article-text'>"
+        f"<p><strong>{LEAD}</strong></p>"
+        "<p>The water board sent the following statement on Thursday morning to all residents.</p>"
+        "<p>The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae.</p>"
+        "</div></article></body></html>"
+    )
+    assert pop_standfirst(tree) is None
+
+
 def test_a_first_paragraph_without_a_lead_class_stays() -> None:
     tree = lxml.html.document_fromstring(
         f"<html><body><article><header><h1>Swimming ban extended</h1></header><div class='entry-content'>"
