@@ -26,6 +26,9 @@ MAX_AUTHOR_CHARS = 60
 # "By" before a name, and the "Author:"/"Reporter:" words, in the languages news sites write in.
 _BY_WORDS = (
     "(?:written|posted|published|reported|words|story|text) by|"
+    # Joomla's "created by" line in the site's language: "Escrito por", "Écrit par", "Scritto da" …
+    "(?:escrito|escrita|écrit|écrite|scritto|scritta|geschrieben|geschreven|napisane|napsáno|írta) "
+    "(?:por|par|da|von|door|przez|od)|"
     "by|von|par|por|door|di|da|av|af|oleh|od|από|מאת|โดย|ข่าวโดย|รายงานโดย|เขียนโดย|द्वारा|"
     "gan|nga|ni|nina|minn|per|ڈیلی|از|ከ|ដោយ|ໂດຍ|által"
 )
@@ -72,7 +75,7 @@ _BOILERPLATE = frozenset(
 # A desk, not a person: "staff reporter" and its kin in the languages news sites write in.
 _DESKS = re.compile(
     r"^(?:staff|our)\s+(?:reporter|correspondent|writer)s?|"
-    r"(?:^|\s)(?:desk|डेस्क|ডেস্ক|டெஸ்க்|bureau|news network|news service|"
+    r"(?:^|\s)(?:desk|डेस्क|ডেস্ক|டெஸ்க்|ڈیسک|ڊيسڪ|bureau|news network|news service|"
     r"न्यूज़ नेटवर्क|न्यूज नेटवर्क|নিউজ নেটওয়ার্ক)$|"
     r"^haber merkezi|^redacción|^agencias?|^নিজস্ব\s|^निज संवाददाता|^हमारे संवाददाता|"
     r"^ब्यूरो|^বার্তা কক্ষ|^خبرگزاری|^المحرر|^مراسلنا|^本报记者$|^本報記者$|"

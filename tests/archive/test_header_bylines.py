@@ -589,3 +589,17 @@ def test_the_reporters_social_account_after_the_name_is_not_part_of_it() -> None
     header = "<div class='hp-autor'><img src='/autores/x.jpg' width='40'><span>Por <strong>Lucía Ferreyra</strong></span> <a href='https://x.com/luferreyra'>@luferreyra</a></div>"
     assert author_of(header, "es") == "Lucía Ferreyra"
     assert clean_author("Lucía Ferreyra (@luferreyra)") == "Lucía Ferreyra"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Escrito por Rui Fontes", "Rui Fontes"),  # Joomla's "created by" row in Portuguese
+        ("Écrit par Marie Dubois", "Marie Dubois"),
+        ("Scritto da Paolo Neri", "Paolo Neri"),
+        ("ویب ڈیسک", None),  # Urdu "web desk": the outlet's desk, no person
+        ("वेब डेस्क", None),
+    ],
+)
+def test_written_by_labels_and_web_desks(line: str, expected: str | None) -> None:
+    assert clean_author(line) == expected
