@@ -42,14 +42,26 @@ def body_container(tree: HtmlElement) -> HtmlElement | None:
     body = max(scores, key=scores.__getitem__)
     if body.tag in ("body", "html"):
         return None
-    holders = [unit for unit, _, _ in units if unit is body or is_inside(unit, body)]
+    held = [(unit, width) for unit, _, width in units if unit is body or is_inside(unit, body)]
+    holders = [unit for unit, _ in held]
     if len(holders) == 1 and holders[0] is not body:
         body = holders[0]  # one <div> holding the whole text as <br>-separated lines: it is the body
+    elif held:
+        # ... or holding most of it, a lead, a caption and a list beside it ("<td><p class=vorspann/>
+        # <table>photo</table><font>…<br><br>…</font><table>tools</table><font>list</font></td>")
+        main, main_width = max(held, key=lambda pair: pair[1])
+        most = main_width >= MAIN_BLOCK_SHARE * sum(width for _, width in held)
+        if main is not body and most and sum(1 for _ in main.iter("br")) >= MIN_BR_BODY_BREAKS:
+            body = main
     inside = [width for unit, _, width in units if unit is body or is_inside(unit, body)]
     enough = len(inside) >= MIN_BODY_PROSE_BLOCKS or sum(inside) >= MIN_BODY_WIDTH  # one <br> block
     if not enough or sum(inside) < BODY_SHARE * sum(w for _, _, w in units):
         return None
     return body
+
+
+MIN_BR_BODY_BREAKS = 2
+MAIN_BLOCK_SHARE = 0.7
 
 
 def _prose_units(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement, int]]:

@@ -252,3 +252,26 @@ def test_a_row_of_links_right_after_the_body_goes(row: str) -> None:
 def test_a_single_link_or_a_sentence_with_links_after_the_body_stays(after: str) -> None:
     text = after_removal(LAYOUT.format(body=BR_BODY, after=after))
     assert " ".join(lxml.html.fromstring(f"<div>{after}</div>").text_content().split()) in text
+
+
+def test_in_a_table_column_the_font_holding_most_of_the_text_as_br_lines_is_the_body() -> None:
+    """An old layout's text column: a lead <p>, a photo table, the text as <br><br> lines in one
+    <font>, a tools table, then "Weitere Meldungen …" over a list of links, all in one <td>. The
+    <font> is the body container, so the heading and list after the tools are the page's."""
+    body = "<br><br>".join(PARAGRAPHS + [p.replace("municipality", "council") for p in PARAGRAPHS] + [SECOND_PART])
+    html = (
+        "<html><body><table><tr><td class='nav'><a href='/'>Start</a></td><td class='inhalt'>"
+        "<p class='vorspann'><b>Around 1,100 residents are affected by the boil-water notice issued on Wednesday.</b></p>"
+        "<table align='right'><tr><td><img src='/a.jpg' width='240'><br><font size='1'>The waterworks at Rødberg seen from the river bank.</font></td></tr></table>"
+        f"<font size='2'>{body}<br><br></font>"
+        "<table><tr><td><a href='/print'>Print</a> | <a href='/send'>Send</a> | <a href='/letter'>Letter to the editor</a></td></tr></table><br>"
+        "<font size='2'><b>More news from the region</b></font><br>"
+        "<font size='2'>· <a href='/a/1'>New ferry timetable from December onwards</a><br>· <a href='/a/2'>Library extends its opening hours</a><br></font>"
+        "</td></tr></table></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    container = body_container(tree)
+    assert container is not None and container.tag == "font" and PARAGRAPHS[0] in container.text_content()
+    remove_page_tail(page_tail(container))
+    text = " ".join(tree.text_content().split())
+    assert "More news from the region" not in text and PARAGRAPHS[-1] in text
