@@ -292,6 +292,12 @@ def without_place(value: str, places: bool = True) -> str:
     Zieliński, dziennikarz Echa Podkarpacia": a role starts with a small letter). In an author
     slot (`places=False`) a capitalised second part may be a co-author ("Jane Roe, John Doe")."""
     value = value.replace("،", ",")  # the Arabic comma: "محمد عرفان، لاہور"
+    dashed = _ROLE_DASH.split(value)
+    if len(dashed) == 2 and "," not in value:  # "Rafael Köhler – Repórter": a role after a dash
+        name, rest = (part.strip() for part in dashed)
+        named_role = is_lowercase_start(rest) or _ROLE_END.search(rest) is not None
+        full_name = len(name.split()) >= 2
+        return name if full_name and named_role and len(rest.split()) <= MAX_ROLE_WORDS else value
     if value.count(",") != 1:
         return value
     name, rest = (part.strip() for part in value.split(","))
@@ -306,6 +312,7 @@ def without_place(value: str, places: bool = True) -> str:
     return name if place or role else value
 
 
+_ROLE_DASH = re.compile(r"\s+[–—-]\s+")
 # A role named in capitals ("Senior Reporter", "Political Editor", "Chefredakteurin"), or the service
 # the reporter writes for ("Local Democracy Reporting Service"): its last word.
 _ROLE_END = re.compile(

@@ -72,7 +72,25 @@ def remove_reader_boxes(tree: HtmlElement) -> int:
     removed = _remove_outermost([b for c in _controls(tree) if (b := form_box(c, holder)) is not None])
     removed += _remove_outermost(comment_sections(tree))
     removed += _remove_outermost(comment_notes(tree))
+    removed += _remove_outermost(dialogs(tree, holder))
     return removed
+
+
+def dialogs(tree: HtmlElement, holder: HtmlElement | None) -> list[HtmlElement]:
+    """Overlays declared as dialogs (a consent manager's "<div class=didomi-popup role=dialog>", a
+    newsletter modal): never article text, unless one holds the article itself."""
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        role = (element.get("role") or "").lower()
+        modal = role in ("dialog", "alertdialog") or element.get("aria-modal") == "true"
+        if not modal or _never_a_box(element) or element.find(".//h1") is not None:
+            continue
+        if holder is not None and (holder is element or any(a is element for a in holder.iterancestors())):
+            continue
+        found.append(element)
+    return found
 
 
 MAX_NOTE_CHARS = 120

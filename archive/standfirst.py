@@ -28,6 +28,7 @@ MAX_CLIMB = 2
 MAX_META_CHARS = 100
 _TEXT_BLOCKS = frozenset({"p", "h2", "h3", "h4", "div", "font"})  # <font class=intro>: old table layouts' <p>
 _BLOCKS = frozenset("p div ul ol table section article h1 h2 h3 h4 blockquote figure".split())
+_INLINE_LEADS = frozenset({"b", "strong", "span", "i", "em"})
 _WRAPPED = frozenset({"p", "h2", "h3", "h4", "div"})
 _PASSING = frozenset({"figure", "picture", "img", "time", "hr", "br", "script", "style", "noscript"})
 
@@ -191,7 +192,9 @@ MAX_META_BLOCK_CHARS = 240
 
 
 def _is_prose_block(element: HtmlElement) -> bool:
-    if element.tag not in _TEXT_BLOCKS:
+    # "<h1/><b class=lead>…</b><br><br>": an old table layout's lead, inline but named for it
+    inline_lead = element.tag in _INLINE_LEADS and _LEAD_CLASS.search(element.get("class") or "") is not None
+    if element.tag not in _TEXT_BLOCKS and not inline_lead:
         return False
     blocks = [c for c in element.iterdescendants() if isinstance(c.tag, str) and c.tag in _BLOCKS]
     # A wrapper around one paragraph or subheading is it ("<div class=chapo><p>…</p></div>",

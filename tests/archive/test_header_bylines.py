@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.bylines import byline_line, clean_author, prefer_printed
+from archive.bylines import byline_line, clean_author, prefer_printed, without_place
 from archive.extract import extract
 from archive.headerbylines import person_name
 from archive.textclean import apply_line_rules
@@ -603,3 +603,15 @@ def test_the_reporters_social_account_after_the_name_is_not_part_of_it() -> None
 )
 def test_written_by_labels_and_web_desks(line: str, expected: str | None) -> None:
     assert clean_author(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Rafael Köhler – Repórter", "Rafael Köhler"),
+        ("María López — corresponsal en Lima", "María López"),
+        ("Juan Pérez – Madrid", "Juan Pérez – Madrid"),  # a dash and a capitalised word that is no role: kept
+    ],
+)
+def test_a_role_after_a_dash_is_not_part_of_the_name(value: str, expected: str) -> None:
+    assert without_place(value) == expected

@@ -419,3 +419,23 @@ def test_a_quoted_statement_named_comment_stays(quote: str, marker: str) -> None
     html = f"<html><body><article><h1>Scholarship records exposed</h1>{body}</article></body></html>"
     result = extract(html_capture(html, "http://127.0.0.1:8000/news/2026/11/25/breach.html"))
     assert result.text is not None and marker in result.text
+
+
+def test_an_overlay_declared_as_a_dialog_goes_but_never_the_article() -> None:
+    """A consent manager's popup ("<div class=didomi-popup role=dialog>", a heading, a sentence and
+    buttons, no typed control) and a newsletter modal (aria-modal) sit in <body> before the article."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in ES)
+    html = (
+        "<html><body><div id='didomi-host'><div class='didomi-popup' role='dialog' aria-label='Consentement'>"
+        "<p class='didomi-title'>Vos choix en matière de cookies</p><p>Avec nos partenaires, nous utilisons des cookies.</p>"
+        "<button>Accepter et fermer</button><button>Paramétrer</button></div></div>"
+        "<div class='nl-modal' aria-modal='true'><p>Recevez chaque matin notre lettre d'information.</p></div>"
+        f"<article><h1>Nuevo centro de salud</h1>{paragraphs}</article></body></html>"
+    )
+    tree = lxml.html.document_fromstring(html)
+    remove_reader_boxes(tree)
+    text = tree.text_content()
+    assert "cookies" not in text and "lettre d'information" not in text and ES[-1] in text
+    in_dialog = lxml.html.document_fromstring(f"<html><body><div role='dialog'><h1>Nuevo centro de salud</h1>{paragraphs}</div></body></html>")
+    remove_reader_boxes(in_dialog)
+    assert ES[0] in in_dialog.text_content()  # a page shown as a dialog (a lightbox article) keeps its text

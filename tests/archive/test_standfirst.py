@@ -373,3 +373,24 @@ def test_highlights_listed_under_the_headline_are_the_lead(summary: str, popped:
         f"{BODY.format(cls='story-body')}</div></body></html>"
     )
     assert (pop_standfirst(tree) is not None) == popped
+
+
+def test_an_inline_lead_named_for_it_in_a_table_column_is_taken_out() -> None:
+    """Old table layouts set the lead as "<b class=lead>…</b><br><br>" right under the headline, in
+    the column's own text, then a photo table and the body."""
+    body = "".join(f"<p>{text}</p>" for text in (
+        "The water board sent the following statement on Thursday morning to all residents.",
+        "The swimming ban at the Small Lake stays in force until 28 August, as new samples show the algae.",
+        "Residents are asked to keep dogs out of the water as well, the board said on Thursday.",
+    ))
+    tree = lxml.html.document_fromstring(
+        "<html><body><table><tr><td class='nav'><a href='/'>Start</a></td><td class='maincol'>"
+        f"<h1 class='titel'>Swimming ban extended</h1> <b class='lead'>{LEAD}</b><br><br>"
+        f"<table align='right'><tr><td><img src='/a.jpg' width='250'></td></tr></table><div class='text'>{body}</div>"
+        "</td></tr></table></body></html>"
+    )
+    assert pop_standfirst(tree) == LEAD
+    bold = lxml.html.document_fromstring(
+        f"<html><body><div><h1>Swimming ban extended</h1> <b>{LEAD}</b><br><br><div class='text'>{body}</div></div></body></html>"
+    )
+    assert pop_standfirst(bold) is None  # bold alone names nothing
