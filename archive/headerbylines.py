@@ -41,7 +41,7 @@ from archive.textclean import remove_keep_tail
 _AUTHOR_NAMED = re.compile(
     r"author|autor|avtor|auteur|byline|writer|reporter|journalist|redaktor|yazar|penulis|hofund|szerzo|szerző|"
     r"forfatter|skribent|muhabir|novinar|dziennikarz|zhurnalist|korrespondent|wartawan|phong-?vien|"
-    r"tac-?gia|jizhe|(?:^|[-_\s])(?:by|auth)(?:$|[-_\s])",
+    r"tac-?gia|jizhe|(?:^|[-_\s])(?:by|auth|firma)(?:$|[-_\s])",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(rf"^(?P<label>[^\W\d_]{{1,20}})\.?\s*[{LABEL_COLONS}]\s*(?P<value>.+)$")
@@ -153,13 +153,17 @@ def labelled_author_block(tree: HtmlElement) -> str | None:
         lines = block_lines(element)
         if name is None and 1 <= len(lines) <= MAX_AUTHOR_BLOCK_LINES:
             names = [person_name(line) for line in lines]
-            name = names[0] if names[0] and not any(names[1:]) else None
+            # "Lucía Ferrándiz<br>Villarrubia del Jalón": under one name, a second line is the place
+            # (a capitalised place reads as a name); three names or more are a list of other authors
+            one = len(lines) <= MAX_NAME_AND_PLACE_LINES or not any(names[1:])
+            name = names[0] if names[0] and one else None
         if name:
             return name
     return None
 
 
 MAX_AUTHOR_BLOCK_LINES = 3
+MAX_NAME_AND_PLACE_LINES = 2
 
 
 def _in_comments(element: HtmlElement) -> bool:

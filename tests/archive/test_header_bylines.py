@@ -615,3 +615,10 @@ def test_written_by_labels_and_web_desks(line: str, expected: str | None) -> Non
 )
 def test_a_role_after_a_dash_is_not_part_of_the_name(value: str, expected: str) -> None:
     assert without_place(value) == expected
+
+
+def test_a_signature_cell_of_name_and_town_gives_the_name() -> None:
+    """Spanish regional papers: "<td class=firma>Name<br>Town</td>" beside the date cell; the town,
+    capitalised, reads like a name but is where the reporter writes from."""
+    header = "<table><tr><td class='firma'>Lucía Ferrer Ortiz<br>Villanueva del Jalón</td><td class='fecha'>20/11/2026 - 13:48 h.</td></tr></table>"
+    assert author_of(header, "es") == "Lucía Ferrer Ortiz"
