@@ -17,6 +17,7 @@ import regex as re  # Unicode-aware \w: combining marks of Thai, Devanagari, Ben
 from lxml.html import HtmlElement
 
 from archive.credits import PHOTO_LABELS, name_like
+from archive.datelines import DASH_SEPARATOR
 from archive.headerlines import TITLE_SEPARATOR, header_pieces
 from archive.scripts import LABEL_COLONS, OTHER_FULL_STOPS, has_case, is_lowercase_start
 
@@ -292,7 +293,7 @@ def without_place(value: str, places: bool = True) -> str:
     Zieliński, dziennikarz Echa Podkarpacia": a role starts with a small letter). In an author
     slot (`places=False`) a capitalised second part may be a co-author ("Jane Roe, John Doe")."""
     value = value.replace("،", ",")  # the Arabic comma: "محمد عرفان، لاہور"
-    dashed = _ROLE_DASH.split(value)
+    dashed = DASH_SEPARATOR.split(value)
     if len(dashed) == 2 and "," not in value:  # "Rafael Köhler – Repórter": a role after a dash
         name, rest = (part.strip() for part in dashed)
         named_role = is_lowercase_start(rest) or _ROLE_END.search(rest) is not None
@@ -312,7 +313,6 @@ def without_place(value: str, places: bool = True) -> str:
     return name if place or role else value
 
 
-_ROLE_DASH = re.compile(r"\s+[–—-]\s+")
 # A role named in capitals ("Senior Reporter", "Political Editor", "Chefredakteurin"), or the service
 # the reporter writes for ("Local Democracy Reporting Service"): its last word.
 _ROLE_END = re.compile(

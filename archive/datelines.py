@@ -333,7 +333,7 @@ def is_date_row(line: str, languages: tuple[str, ...] = ()) -> bool:
     if len(pieces) < 2:
         # "입력 2026.11.27 14:22 수정 2026.11.27 16:05": labelled stamps side by side, spaces between;
         # "Publié le 25/11/2026 à 18h07 - Mis à jour le 26/11/2026 à 08h30": a dash between
-        for stamps in (_BEFORE_LABELLED_NUMBER.split(line), _DASH.split(line)):
+        for stamps in (_BEFORE_LABELLED_NUMBER.split(line), DASH_SEPARATOR.split(line)):
             if len(stamps) >= 2 and all(date_line_kind(stamp, languages) for stamp in stamps):
                 return True
         return False
@@ -343,7 +343,8 @@ def is_date_row(line: str, languages: tuple[str, ...] = ()) -> bool:
 
 
 _BEFORE_LABELLED_NUMBER = re.compile(r"\s+(?=[^\W\d_]{1,15}[:：]?\s*\d)")
-_DASH = re.compile(r"\s+[-–—]\s+")
+DASH_SEPARATOR = re.compile(r"\s+[-–—]\s+")
+"""A spaced dash between two pieces of a line ("… 18h07 - Mis à jour …", "Name – Repórter")."""
 
 
 def _row_piece(piece: str, languages: tuple[str, ...]) -> bool:

@@ -80,9 +80,7 @@ def dialogs(tree: HtmlElement, holder: HtmlElement | None) -> list[HtmlElement]:
     """Overlays declared as dialogs (a consent manager's "<div class=didomi-popup role=dialog>", a
     newsletter modal): never article text, unless one holds the article itself."""
     found = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
+    for element in tree.xpath("//*[@role or @aria-modal]"):
         role = (element.get("role") or "").lower()
         modal = role in ("dialog", "alertdialog") or element.get("aria-modal") == "true"
         if not modal or _never_a_box(element) or element.find(".//h1") is not None:

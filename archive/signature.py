@@ -24,7 +24,7 @@ from archive.bylines import (
 )
 from archive.credits import name_like
 from archive.scripts import has_case
-from archive.textclean import remove_keep_tail
+from archive.textclean import remove_keep_tail, sole_wrapper
 
 MAX_SIGNATURE_CHARS = 40
 MAX_SIGNATURE_WORDS = 4
@@ -113,11 +113,9 @@ def _author_box_name(block: HtmlElement) -> str | None:
 
 
 def _alone_in(block: HtmlElement) -> HtmlElement:
-    """The box a block is the only content of (`<div class=author-box><p>…</p></div>`), or the block."""
-    parent = block.getparent()
-    if parent is None or parent.tag != "div" or (parent.text or "").strip() or (block.tail or "").strip():
-        return block
-    return parent if all(c is block or not _has_words(c) for c in parent) else block
+    """The <div> a block is the only content of (`<div class=author-box><p>…</p></div>`), or the block."""
+    box = sole_wrapper(block)
+    return box if box.tag == "div" else block
 
 
 _BRACKETED = re.compile(r"^[（(](?P<inner>[^（()）]{2,40})[）)]$")

@@ -18,7 +18,7 @@ from lxml.html import HtmlElement
 from archive.datelines import CLOCK, YEAR_LIKE
 from archive.headerlines import headline_element
 from archive.linejoin import display_width
-from archive.textclean import remove_keep_tail
+from archive.textclean import remove_keep_tail, sole_wrapper
 
 MIN_STANDFIRST_CHARS = 30
 MAX_STANDFIRST_CHARS = 400
@@ -138,20 +138,12 @@ def _lead_opening(body: HtmlElement) -> list[HtmlElement]:
     first = next((p for p in body.iter("p") if _words(p)), None)
     if first is None:
         return []
-    lead = _own_wrapper(first, body)
+    lead = sole_wrapper(first, within=body)  # a CMS field's <div> around the paragraph
     if not _LEAD_CLASS.search(f"{first.get('class') or ''} {lead.get('class') or ''}"):
         return []
     if not _is_prose_block(first) or len(_paragraphs(body)) < MIN_BODY_PARAGRAPHS + 1:
         return []
     return [lead]
-
-
-def _own_wrapper(paragraph: HtmlElement, body: HtmlElement) -> HtmlElement:
-    """The element holding just this paragraph inside the body (a CMS field's <div>), or itself."""
-    wrapper = paragraph.getparent()
-    if wrapper is None or wrapper is body or _words(wrapper) != _words(paragraph):
-        return paragraph
-    return wrapper
 
 
 def _has_image(element: HtmlElement) -> bool:

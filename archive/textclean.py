@@ -126,6 +126,19 @@ def normalise_whitespace(text: str) -> str:
     return "\n".join(lines)
 
 
+def sole_wrapper(element: HtmlElement, within: HtmlElement | None = None) -> HtmlElement:
+    """The parent holding nothing but this element (a CMS field's or an author box's wrapper, not
+    `within` itself), or the element."""
+    parent = element.getparent()
+    if parent is None or parent is within or _words_of(parent) != _words_of(element):
+        return element
+    return parent
+
+
+def _words_of(element: HtmlElement) -> str:
+    return " ".join(element.text_content().split())
+
+
 def remove_keep_tail(element: HtmlElement) -> None:
     """Remove an element but keep the text after it (its tail) in place."""
     parent = element.getparent()
